@@ -1,0 +1,5 @@
+"""``python -m booklet`` runs the same CLI as the ``booklet`` command."""
+
+from booklet.cli import main
+
+main()

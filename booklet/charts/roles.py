@@ -1,0 +1,47 @@
+"""Role mix: a donut of how the work divides between the career's roles."""
+
+from __future__ import annotations
+
+import math
+
+from booklet.charts.style import INK, MUTED, PALETTE, Chart, figure, to_svg
+from booklet.content.model import Career
+
+
+def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62) -> Chart:
+    roles = career.roles
+    shares = [role.share for role in roles]
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(roles))]
+    fig = figure(width_mm, height_mm)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_aspect("equal")
+    ax.set_xlim(-2.6, 2.6)
+    ax.set_ylim(-1.2, 1.2)
+    ax.axis("off")
+    wedges, _ = ax.pie(
+        shares,
+        colors=colors,
+        startangle=90,
+        counterclock=False,
+        radius=1.0,
+        wedgeprops={"width": 0.42, "edgecolor": "white", "linewidth": 1.2},
+    )
+    ax.text(0, 0.08, "Role mix", ha="center", va="center", fontsize=8, color=MUTED)
+    ax.text(0, -0.16, "share of the work", ha="center", va="center", fontsize=7, color=MUTED)
+    for wedge, role in zip(wedges, roles, strict=True):
+        angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
+        x, y = math.cos(angle), math.sin(angle)
+        side = 1 if x >= 0 else -1
+        ax.annotate(
+            f"{role.name}  {role.share}%",
+            xy=(0.92 * x, 0.92 * y),
+            xytext=(1.32 * side, 1.12 * y),
+            ha="left" if side > 0 else "right",
+            va="center",
+            fontsize=8,
+            color=INK,
+            arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.5,
+                        "connectionstyle": "arc3,rad=0", "shrinkA": 0, "shrinkB": 2},
+        )
+    alt = "Role mix donut chart: " + "; ".join(f"{r.name} {r.share}%" for r in roles) + "."
+    return Chart(to_svg(fig), alt)

@@ -1,0 +1,74 @@
+"""The look every chart shares, and the SVG export that keeps bytes stable.
+
+Text stays text (``svg.fonttype='none'``) in the booklet's own font, so it is
+searchable in the PDF and rendered by WeasyPrint with the embedded Inter.
+A fixed hash salt and no date metadata make the SVG identical run to run.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("svg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from booklet.paths import FONTS  # noqa: E402
+
+MM = 1 / 25.4  # inches per millimetre
+
+# Dark to light with evenly spaced luminance, blue → teal → green → sand:
+# tells apart under the common colour-vision deficiencies and in grayscale.
+PALETTE = ("#16324f", "#1f6f8b", "#3a9d8f", "#99c9a6", "#e8dcae", "#f6efd9")
+INK = "#1d2430"
+MUTED = "#5b6472"
+GRID = "#d9dde3"
+ACCENT = "#c2571a"
+
+for _face in ("Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"):
+    font_manager.fontManager.addfont(str(FONTS / _face))
+
+plt.rcParams.update(
+    {
+        "svg.fonttype": "none",
+        "text.parse_math": False,  # "$63K–$90K" is money, not TeX
+        "svg.hashsalt": "career-booklet",
+        "font.family": "Inter",
+        "font.size": 8,
+        "text.color": INK,
+        "axes.edgecolor": GRID,
+        "axes.labelcolor": MUTED,
+        "axes.linewidth": 0.6,
+        "xtick.color": MUTED,
+        "ytick.color": INK,
+        "xtick.labelsize": 7.5,
+        "ytick.labelsize": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.dpi": 72,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready for the template: SVG markup and a description of it."""
+
+    svg: str
+    alt: str
+
+
+def figure(width_mm: float, height_mm: float) -> Figure:
+    """A figure drawn at its printed size, so 8 pt in matplotlib is 8 pt on paper."""
+    return Figure(figsize=(width_mm * MM, height_mm * MM), layout=None)
+
+
+def to_svg(fig: Figure) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, transparent=True)
+    return buffer.getvalue()

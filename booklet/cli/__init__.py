@@ -1,0 +1,45 @@
+"""The ``booklet`` command: a thin shell over the pipeline.
+
+Each subcommand lives in its own module.  User mistakes (``BookletError``)
+end with a plain message and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from booklet.cli.build import build
+from booklet.errors import BookletError
+
+EXIT_ERRORS = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="booklet")
+def cli() -> None:
+    """Turn career profiles (YAML) into print-ready PDF booklets.
+
+    Profiles live in content/careers/<slug>.yaml; booklets are written to
+    output/<slug>.pdf.
+    """
+
+
+cli.add_command(build)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERRORS if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BookletError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)

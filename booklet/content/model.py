@@ -1,0 +1,291 @@
+"""The typed career profile: one pydantic model per section of a career page.
+
+Unknown keys are rejected everywhere (``extra="forbid"``) so that a typo in a
+YAML key is an error instead of a silently missing section.  Validators here
+only check what makes a profile *unbuildable or self-contradictory* (shares
+that do not total 100, a minimum above its maximum, a figure citing a source
+that does not exist); softer editorial rules live in ``lint``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+Text = Annotated[str, Field(min_length=1)]
+RegionCode = Literal["IN", "US", "EU"]
+REGION_NAMES: dict[str, str] = {"IN": "India", "US": "United States", "EU": "Europe"}
+LEVELS: tuple[str, ...] = ("entry", "early_career", "mid_career", "senior", "peak")
+LEVEL_TITLES: dict[str, str] = {
+    "entry": "Entry",
+    "early_career": "Early career",
+    "mid_career": "Mid-career",
+    "senior": "Senior",
+    "peak": "Peak",
+}
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+class Strict(BaseModel):
+    """Base for every section: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class YearSpan(Strict):
+    """A span of years; ``max`` may be left out for open-ended spans ("18+")."""
+
+    min: float = Field(ge=0, le=60, description="Fewest years.")
+    max: float | None = Field(default=None, ge=0, le=60, description="Most years; omit for 'or more'.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearSpan:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
+        return self
+
+    @property
+    def label(self) -> str:
+        if self.max is None:
+            return f"{self.min:g}+ yrs"
+        return f"{self.min:g}–{self.max:g} yrs"
+
+
+class Source(Strict):
+    """A public source that a figure refers to by ``id``."""
+
+    id: Text = Field(description="Short key that figures use to cite this source, e.g. 'bls-oews-2024'.")
+    publisher: Text = Field(description="Who published it, e.g. 'U.S. Bureau of Labor Statistics'.")
+    title: Text = Field(description="Title of the page, table or report.")
+    year: int = Field(ge=1990, le=2100, description="Year the figures refer to or were published.")
+    url: HttpUrl = Field(description="Where a reader can check it.")
+
+
+class Overview(Strict):
+    summary: Text = Field(description="'What is a …': two or three sentences on what the job is.")
+    blend: Text = Field(description="What the work blends, e.g. statistics, coding and business context.")
+    why_it_matters: Text = Field(description="Why the work matters to people and organisations.")
+    typical_work: Text = Field(description="What a typical workload looks like; introduces the role mix.")
+
+
+class QuickFacts(Strict):
+    entry_education: Text = Field(description="Typical education for a first job.")
+    years_to_first_job: YearSpan = Field(description="Years from leaving school to a first job.")
+
+
+class Role(Strict):
+    name: Text = Field(description="Name of the role, e.g. 'The Analyst'.")
+    share: int = Field(gt=0, le=100, description="Share of the work, in percent; all shares total 100.")
+    description: Text = Field(description="One line on what this role does.")
+
+
+class RegionPath(Strict):
+    region: RegionCode = Field(description="Region code: IN, US or EU.")
+    route: list[Text] = Field(min_length=2, description="Steps from school to the job, in order.")
+    employers: list[Text] = Field(min_length=1, description="Key employers or sectors that hire.")
+    hurdle: Text = Field(description="The main hurdle in this region.")
+
+
+class EducationStage(Strict):
+    stage: Text = Field(description="e.g. 'High school', 'Undergraduate', 'Graduate'.")
+    years: YearSpan
+    focus: Text = Field(description="What to focus on at this stage.")
+    optional: bool = Field(default=False, description="True when many people skip this stage.")
+
+
+class Pathway(Strict):
+    name: Text = Field(description="e.g. 'Bootcamps'.")
+    text: Text = Field(description="How this route works and who it suits.")
+
+
+class RegionExams(Strict):
+    region: RegionCode
+    exams: list[Text] = Field(min_length=1)
+
+
+class Education(Strict):
+    timeline: list[EducationStage] = Field(min_length=1, description="Stages in order.")
+    alternatives: list[Pathway] = Field(min_length=1, description="Alternative pathways.")
+    exams: list[RegionExams] = Field(min_length=1, description="Common examinations per region.")
+
+
+class Day(Strict):
+    title: Text
+    text: Text
+
+
+class Week(Strict):
+    monday: Day
+    tuesday: Day
+    wednesday: Day
+    thursday: Day
+    friday: Day
+
+    def days(self) -> list[tuple[str, Day]]:
+        return [(name.capitalize(), getattr(self, name)) for name in WEEKDAYS]
+
+
+class WeekInTheLife(Strict):
+    junior: Week
+    mid_career: Week
+    senior: Week
+    junior_who: Text = Field(description="Who the junior week describes, e.g. 'in their first 1–2 years'.")
+    mid_career_who: Text
+    senior_who: Text
+
+
+class Rung(Strict):
+    years: YearSpan = Field(description="Years of experience at this level.")
+    does: Text = Field(description="What people at this level do.")
+
+
+class Ladder(Strict):
+    entry: Rung
+    early_career: Rung
+    mid_career: Rung
+    senior: Rung
+    peak: Rung
+
+    def rungs(self) -> list[tuple[str, Rung]]:
+        return [(LEVEL_TITLES[name], getattr(self, name)) for name in LEVELS]
+
+
+class Band(Strict):
+    min: int = Field(gt=0, description="Low end, in currency units per year.")
+    max: int = Field(gt=0, description="High end, in currency units per year.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+
+class SalaryLevels(Strict):
+    entry: Band
+    early_career: Band
+    mid_career: Band
+    senior: Band
+    peak: Band
+
+    def bands(self) -> list[tuple[str, Band]]:
+        return [(LEVEL_TITLES[name], getattr(self, name)) for name in LEVELS]
+
+
+class RegionSalary(Strict):
+    region: RegionCode
+    currency: Literal["INR", "USD", "EUR"] = Field(description="ISO 4217 code of the amounts.")
+    levels: SalaryLevels = Field(description="Annual pay band per career level.")
+    top_10_percent: int = Field(gt=0, description="Annual pay above which the top 10 % earn.")
+    source: Text = Field(description="The id of the source in `sources` these figures come from.")
+    estimate: bool = Field(description="True when the bands are our estimate built from the source.")
+    basis: Text = Field(description="How the figures were derived, printed under the chart.")
+
+    @field_validator("source")
+    @classmethod
+    def _cited(cls, value: str, info: ValidationInfo) -> str:
+        # The loader passes the profile's source ids as context, so a dangling
+        # citation is reported at salary[i].source rather than at the root.
+        known = (info.context or {}).get("source_ids")
+        if known is not None and value not in known:
+            raise ValueError(f"'{value}' is not the id of any entry in sources")
+        return value
+
+
+class Skill(Strict):
+    name: Text
+    text: Text
+
+
+class Truths(Strict):
+    money: Text
+    stability: Text
+    work_life_balance: Text
+    identity: Text
+
+
+class Term(Strict):
+    term: Text
+    definition: Text
+
+
+class Tool(Strict):
+    name: Text
+    use: Text
+
+
+class Toolkit(Strict):
+    terms: list[Term] = Field(min_length=1, description="Essential terminology with short definitions.")
+    tools: list[Tool] = Field(min_length=1, description="Equipment and software.")
+
+
+class QA(Strict):
+    q: Text
+    a: Text
+
+
+class FAQ(Strict):
+    facts: list[QA] = Field(min_length=1)
+    confusions: list[QA] = Field(min_length=1)
+    applications: list[QA] = Field(min_length=1)
+
+
+class Summary(Strict):
+    for_you: list[Text] = Field(min_length=1, description="This career is for you if…")
+    not_for_you: list[Text] = Field(min_length=1, description="Maybe not for you if…")
+    advice: Text = Field(description="One closing piece of advice.")
+
+
+class Link(Strict):
+    label: Text = Field(description="What the link leads to, as printed.")
+    url: HttpUrl
+
+
+class Career(Strict):
+    """A career profile, one YAML file in content/careers/."""
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
+    title: Text
+    field: Text = Field(description="Broad field, e.g. 'Data & AI', 'Health', 'Skilled trades'.")
+    tags: list[Text] = Field(default_factory=list)
+    related: list[str] = Field(
+        default_factory=list,
+        description="Slugs of catalog careers this profile compares itself with; their titles may appear in its text.",
+    )
+    as_of: dt.date = Field(description="Date the facts were last reviewed.")
+    link: Link = Field(description="Where to read more (printed, and as a QR code on handouts).")
+    overview: Overview
+    quick_facts: QuickFacts
+    roles: list[Role] = Field(min_length=2)
+    paths: list[RegionPath] = Field(min_length=1)
+    education: Education
+    week: WeekInTheLife
+    ladder: Ladder
+    salary: list[RegionSalary] = Field(min_length=1)
+    skills: list[Skill] = Field(min_length=1)
+    truths: Truths
+    toolkit: Toolkit
+    faq: FAQ
+    summary: Summary
+    sources: list[Source] = Field(min_length=1)
+
+    @field_validator("roles")
+    @classmethod
+    def _shares_total_100(cls, roles: list[Role]) -> list[Role]:
+        total = sum(role.share for role in roles)
+        if total != 100:
+            raise ValueError(f"role shares total {total}, expected 100")
+        return roles
+
+    def source(self, source_id: str) -> Source:
+        return next(source for source in self.sources if source.id == source_id)

@@ -1,0 +1,37 @@
+"""One career, end to end: profile file → validated model → PDF bytes.
+
+The stages are plain functions in their own modules; this module only chains
+them, so batch builds, tests and the CLI all run the exact same path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from booklet.content.loader import load
+from booklet.content.model import Career
+from booklet.render.context import Options, build_context
+from booklet.render.html import render_html
+from booklet.render.pdf import Rendered, Renderer
+
+
+class Pipeline:
+    """Reusable builder: keeps one ``Renderer`` per paper size."""
+
+    def __init__(self) -> None:
+        self._renderers: dict[str, Renderer] = {}
+
+    def renderer(self, options: Options) -> Renderer:
+        if options.paper not in self._renderers:
+            self._renderers[options.paper] = Renderer(options.paper)
+        return self._renderers[options.paper]
+
+    def html(self, career: Career, options: Options) -> str:
+        return render_html("booklet.html.j2", build_context(career, options))
+
+    def pdf(self, career: Career, options: Options) -> Rendered:
+        return self.renderer(options).render(self.html(career, options))
+
+    def build_file(self, profile: Path, options: Options) -> tuple[Career, Rendered]:
+        career = load(profile)
+        return career, self.pdf(career, options)

@@ -1,0 +1,1 @@
+"""From a validated career to PDF bytes: context → HTML → PDF."""

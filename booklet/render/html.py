@@ -1,0 +1,34 @@
+"""Jinja2 over templates/: autoescaped, strict about undefined names.
+
+Autoescaping is on for every template, whatever its extension, because all
+profile text is untrusted; StrictUndefined turns a misspelt variable into an
+error instead of a silently empty paragraph.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from booklet import money, paths
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(paths.TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["money"] = money.compact
+    env.filters["money_full"] = money.full
+    return env
+
+
+def render_html(template: str, context: dict[str, Any]) -> str:
+    return environment().get_template(template).render(context)

@@ -1,0 +1,51 @@
+"""WeasyPrint, configured once and reused for every document.
+
+Parsing the stylesheets and loading the fonts costs more than laying out a
+short booklet, so a ``Renderer`` keeps its ``FontConfiguration``, parsed
+``CSS`` objects and image cache for as many documents as it renders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from booklet import paths
+from booklet.errors import BookletError, FetchRefused
+from booklet.render.fetcher import ProjectFetcher
+
+STYLESHEETS = ("fonts.css", "variables.css", "page.css", "base.css", "components.css")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+
+
+class Renderer:
+    """Turns booklet HTML into PDF bytes for one paper size."""
+
+    def __init__(self, paper: str):
+        self.fetcher = ProjectFetcher()
+        self.fonts = FontConfiguration()
+        css_dir = paths.TEMPLATES / "css"
+        names = (*STYLESHEETS, f"paper/{paper}.css")
+        self.stylesheets = [
+            CSS(filename=css_dir / name, url_fetcher=self.fetcher, font_config=self.fonts) for name in names
+        ]
+        self.cache: dict = {}
+
+    def render(self, html: str) -> Rendered:
+        source = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=self.fetcher)
+        try:
+            document = source.render(stylesheets=self.stylesheets, font_config=self.fonts, cache=self.cache)
+            return Rendered(document.write_pdf(), len(document.pages))
+        except FatalURLFetchingError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, FetchRefused):
+                raise cause from None
+            raise BookletError(f"{exc}: {cause}") from None
