@@ -55,13 +55,23 @@ SECTIONS = (
 )
 
 
+@dataclass(frozen=True)
+class Section:
+    number: str
+    key: str
+    heading: str
+
+
 def build_context(career: Career, options: Options) -> dict[str, Any]:
     width = 174 if options.paper == "a4" else 178  # text block width, mm
     return {
         "career": career,
         "options": options,
         "regions": REGION_NAMES,
-        "sections": [(key, heading.format(title=career.title)) for key, heading in SECTIONS],
+        "sections": [
+            Section(f"{number:02d}", key, heading.format(title=career.title))
+            for number, (key, heading) in enumerate(SECTIONS, start=1)
+        ],
         "charts": {
             "roles": _figure(roles_chart(career, width_mm=width)),
             "education": _figure(education_chart(career, width_mm=width)),

@@ -1,0 +1,93 @@
+"""Time each stage of one booklet build, warm in one process, plus a cold CLI build.
+
+Usage: .venv/bin/python bench/stages.py [--repeat N] [--career SLUG]
+
+Prints a Markdown table of medians (seconds) for: load+validate, charts,
+templating, WeasyPrint layout, PDF write, the warm total, our own stages'
+share of it, and a cold `booklet build <slug>` in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from weasyprint import HTML
+
+from booklet import paths
+from booklet.content.loader import load
+from booklet.pipeline import Pipeline
+from booklet.render.context import Options, build_context
+from booklet.render.html import render_html
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
+    options = Options()
+    pipeline = Pipeline()
+    renderer = pipeline.renderer(options)
+    pipeline.pdf(load(profile), options)  # warm-up: fonts, CSS, imports
+    times: dict[str, list[float]] = {k: [] for k in ("load", "charts", "template", "layout", "write")}
+    for _ in range(repeat):
+        career, t = timed(lambda: load(profile))
+        times["load"].append(t)
+        context, t = timed(lambda: build_context(career, options))
+        times["charts"].append(t)
+        html, t = timed(lambda: render_html("booklet.html.j2", context))
+        times["template"].append(t)
+        source = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=renderer.fetcher)
+        document, t = timed(lambda: source.render(
+            stylesheets=renderer.stylesheets, font_config=renderer.fonts, cache=renderer.cache))
+        times["layout"].append(t)
+        _, t = timed(document.write_pdf)
+        times["write"].append(t)
+    return times
+
+
+def cold_cli(slug: str, repeat: int) -> list[float]:
+    samples = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(repeat):
+            _, t = timed(lambda: subprocess.run(
+                [sys.executable, "-m", "booklet", "build", slug, "--output", out],
+                check=True, capture_output=True, cwd=paths.PROJECT))
+            samples.append(t)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--career", default="machine-learning-engineer")
+    args = parser.parse_args()
+    profile = paths.CONTENT / "careers" / f"{args.career}.yaml"
+
+    times = warm_stages(profile, args.repeat)
+    totals = [sum(parts) for parts in zip(*times.values(), strict=True)]
+    ours = [sum(parts) for parts in zip(times["load"], times["charts"], times["template"], strict=True)]
+    cold = cold_cli(args.career, max(3, args.repeat // 2))
+
+    med = statistics.median
+    print(f"| stage ({args.career}, median of {args.repeat}) | seconds |")
+    print("|---|---:|")
+    labels = {"load": "load + validate", "charts": "charts (matplotlib)", "template": "templating (Jinja2)",
+              "layout": "WeasyPrint layout", "write": "PDF write"}
+    for key, label in labels.items():
+        print(f"| {label} | {med(times[key]):.3f} |")
+    print(f"| **warm in-process build** | **{med(totals):.3f}** |")
+    print(f"| our stages' share (load + charts + templating) | {100 * med(ours) / med(totals):.0f} % |")
+    print(f"| **cold `booklet build {args.career}`** (median of {len(cold)}) | **{med(cold):.3f}** |")
+
+
+if __name__ == "__main__":
+    main()

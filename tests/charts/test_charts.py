@@ -1,0 +1,56 @@
+"""Charts: vector SVG with real text, stable bytes, readable without colour."""
+
+from __future__ import annotations
+
+import re
+
+from matplotlib.colors import to_rgb
+
+from booklet.charts import education_chart, roles_chart, salary_chart
+from booklet.charts.style import PALETTE
+
+
+def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
+    chart = roles_chart(seed_career)
+    for role in seed_career.roles:
+        assert f"{role.name}  {role.share}%" in chart.svg
+        assert f"{role.name} {role.share}%" in chart.alt
+    assert "font-family: 'Inter'" in chart.svg
+    assert "<image" not in chart.svg  # nothing rasterised
+
+
+def test_salary_axis_uses_the_regions_currency(seed_career):
+    us, india = (salary_chart(pay) for pay in seed_career.salary)
+    assert "$100K" in us.svg and "top 10 % earn over $194,410" in us.svg
+    assert "₹20L" in india.svg and "₹5L–₹10L" in india.svg
+    assert "Entry $63,000 to $90,000" in us.alt and "₹55,00,000" in india.alt
+    assert "(estimate)" in us.alt
+
+
+def test_education_chart_spans_and_total(seed_career):
+    chart = education_chart(seed_career)
+    for stage in seed_career.education.timeline:
+        assert stage.stage in chart.svg
+    assert "2–4 yrs" in chart.svg
+    assert "In total 5–10 yrs" in chart.alt  # 2+3 without the optional stage; 4+4+2 with it
+
+
+def test_svg_bytes_are_stable(seed_career):
+    assert roles_chart(seed_career).svg == roles_chart(seed_career).svg
+    assert "<dc:date>" not in roles_chart(seed_career).svg
+    ids = re.findall(r'id="([^"]+)"', salary_chart(seed_career.salary[0]).svg)
+    assert ids == re.findall(r'id="([^"]+)"', salary_chart(seed_career.salary[0]).svg)
+
+
+def _luminance(color: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_palette_steps_apart_in_grayscale():
+    levels = [_luminance(color) for color in PALETTE]
+    assert levels == sorted(levels)  # dark to light, one direction
+    assert min(b - a for a, b in zip(levels, levels[1:])) > 0.05

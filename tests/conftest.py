@@ -1,0 +1,64 @@
+"""Shared fixtures: the seed profile, a built booklet, and profile editing helpers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from booklet import paths
+
+SEED = paths.CONTENT / "careers" / "machine-learning-engineer.yaml"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from booklet.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_career():
+    from booklet.content.loader import load
+
+    return load(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(pipeline, seed_career, tmp_path_factory) -> Path:
+    """The seed booklet, built once for the whole session."""
+    from booklet.render.context import Options
+
+    target = tmp_path_factory.mktemp("seed") / "machine-learning-engineer.pdf"
+    target.write_bytes(pipeline.pdf(seed_career, Options()).pdf)
+    return target
+
+
+@pytest.fixture
+def content_dir(tmp_path) -> Path:
+    """A content folder holding a copy of the seed profile, safe to edit."""
+    careers = tmp_path / "content" / "careers"
+    careers.mkdir(parents=True)
+    shutil.copy(SEED, careers / SEED.name)
+    return tmp_path / "content"
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line number of the first line containing ``needle``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def pdf_text(pdf: bytes | Path) -> str:
+    """All text of a PDF, whitespace folded so wrapped lines read as one."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    reader = PdfReader(BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())

@@ -1,0 +1,69 @@
+"""The booklet command as a user meets it: messages, exit codes, files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import line_of
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "booklet", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_explains_commands_and_options():
+    top = run("--help")
+    assert top.returncode == 0 and "build" in top.stdout
+    build = run("build", "--help")
+    for option in ("--content", "--output", "--paper", "a4|letter"):
+        assert option in build.stdout
+
+
+def test_build_all_writes_one_line_per_pdf(content_dir, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--content", str(content_dir), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(str(out / "machine-learning-engineer.pdf"))
+    assert " pages " in line and " KB " in line and line.endswith(" s")
+    assert (out / "machine-learning-engineer.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_profile_errors_exit_2_without_traceback_and_keep_old_output(content_dir, tmp_path):
+    out = tmp_path / "out"
+    assert run("build", "--content", str(content_dir), "--output", str(out)).returncode == 0
+    good = (out / "machine-learning-engineer.pdf").read_bytes()
+
+    profile = content_dir / "careers" / "machine-learning-engineer.yaml"
+    text = profile.read_text().replace("    share: 10\n", "    share: 5\n")
+    profile.write_text(text)
+    result = run("build", "machine-learning-engineer", "--content", str(content_dir), "--output", str(out))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{profile}:{line_of(text, 'roles:')}:1: roles: role shares total 95, expected 100" in result.stderr
+    assert (out / "machine-learning-engineer.pdf").read_bytes() == good
+    assert [p.name for p in out.iterdir()] == ["machine-learning-engineer.pdf"]  # no temp files
+
+
+def test_one_bad_profile_does_not_stop_the_others(content_dir, tmp_path):
+    (content_dir / "careers" / "broken.yaml").write_text("title: [unclosed\n")
+    out = tmp_path / "out"
+    result = run("build", "--content", str(content_dir), "--output", str(out))
+    assert result.returncode == 2
+    assert "broken.yaml:2:1: YAML syntax error" in result.stderr
+    assert (out / "machine-learning-engineer.pdf").exists()
+
+
+def test_unknown_target_is_a_clear_error(content_dir):
+    result = run("build", "no-such-career", "--content", str(content_dir))
+    assert result.returncode == 2
+    assert "no-such-career: no profile" in result.stderr and "machine-learning-engineer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_option_value_exits_2():
+    result = run("build", "--paper", "a3")
+    assert result.returncode == 2
+    assert "a3" in result.stderr and "Traceback" not in result.stderr
