@@ -21,6 +21,8 @@ def all_profiles(content: Path) -> list[Path]:
 
 def resolve(target: str, content: Path) -> Path:
     as_path = Path(target)
+    if as_path.is_dir():
+        raise TargetNotFound(f"{target}: is a folder; name profile files or career slugs")
     if as_path.suffix in {".yaml", ".yml"} or as_path.is_file():
         if not as_path.is_file():
             raise TargetNotFound(f"{target}: no such profile file")

@@ -1,4 +1,4 @@
-"""One career, end to end: profile file → validated model → PDF bytes.
+"""One career, end to end: validated model → HTML → PDF bytes.
 
 The stages are plain functions in their own modules; this module only chains
 them, so batch builds, tests and the CLI all run the exact same path.
@@ -6,9 +6,6 @@ them, so batch builds, tests and the CLI all run the exact same path.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from booklet.content.loader import load
 from booklet.content.model import Career
 from booklet.render.context import Options, build_context
 from booklet.render.html import render_html
@@ -31,7 +28,3 @@ class Pipeline:
 
     def pdf(self, career: Career, options: Options) -> Rendered:
         return self.renderer(options).render(self.html(career, options))
-
-    def build_file(self, profile: Path, options: Options) -> tuple[Career, Rendered]:
-        career = load(profile)
-        return career, self.pdf(career, options)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 import pytest
@@ -38,10 +38,14 @@ def seed_pdf(pipeline, seed_career, tmp_path_factory) -> Path:
 
 @pytest.fixture
 def content_dir(tmp_path) -> Path:
-    """A content folder holding a copy of the seed profile, safe to edit."""
+    """A content folder holding only a copy of the seed profile, safe to edit.
+
+    Its ``related`` careers are dropped, since they are not in this catalog.
+    """
     careers = tmp_path / "content" / "careers"
     careers.mkdir(parents=True)
-    shutil.copy(SEED, careers / SEED.name)
+    text = SEED.read_text(encoding="utf-8")
+    (careers / SEED.name).write_text(re.sub(r"(?m)^related: .*$", "related: []", text), encoding="utf-8")
     return tmp_path / "content"
 
 

@@ -42,7 +42,7 @@ def test_profile_errors_exit_2_without_traceback_and_keep_old_output(content_dir
     result = run("build", "machine-learning-engineer", "--content", str(content_dir), "--output", str(out))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{profile}:{line_of(text, 'roles:')}:1: roles: role shares total 95, expected 100" in result.stderr
+    assert f"{profile}:{line_of(text, 'roles:')}:1: error shares-total: roles: role shares total 95, expected 100" in result.stderr
     assert (out / "machine-learning-engineer.pdf").read_bytes() == good
     assert [p.name for p in out.iterdir()] == ["machine-learning-engineer.pdf"]  # no temp files
 
@@ -52,7 +52,7 @@ def test_one_bad_profile_does_not_stop_the_others(content_dir, tmp_path):
     out = tmp_path / "out"
     result = run("build", "--content", str(content_dir), "--output", str(out))
     assert result.returncode == 2
-    assert "broken.yaml:2:1: YAML syntax error" in result.stderr
+    assert "broken.yaml:2:1: error yaml-syntax: YAML syntax error" in result.stderr
     assert (out / "machine-learning-engineer.pdf").exists()
 
 

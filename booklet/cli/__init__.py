@@ -11,6 +11,10 @@ import sys
 import click
 
 from booklet.cli.build import build
+from booklet.cli.check import check
+from booklet.cli.listing import list_careers
+from booklet.cli.new import new
+from booklet.cli.schema import schema
 from booklet.errors import BookletError
 
 EXIT_ERRORS = 2
@@ -27,6 +31,10 @@ def cli() -> None:
 
 
 cli.add_command(build)
+cli.add_command(check)
+cli.add_command(new)
+cli.add_command(schema)
+cli.add_command(list_careers)
 
 
 def main() -> None:

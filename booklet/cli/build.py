@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from booklet.catalog import resolve_all
-from booklet.errors import ProfileError
+from booklet.catalog import all_profiles, resolve_all
+from booklet.content.check import check_paths
 from booklet.output import write_atomic
 from booklet.render.context import PAPERS, Options
 
@@ -24,25 +24,25 @@ from booklet.render.context import PAPERS, Options
 def build(targets: tuple[str, ...], content: Path, output: Path, paper: str) -> None:
     """Build booklets for TARGETS: career slugs or paths to profile files.
 
-    With no TARGETS, builds every career under CONTENT/careers/. A profile
-    with errors is reported (path:line:column: message) and skipped; the
-    others are still built, and the exit status is 2.
+    With no TARGETS, builds every career under CONTENT/careers/. Profiles are
+    checked first (as by `booklet check`): one with errors is reported
+    (path:line:column: ...) and skipped, the others are still built, and the
+    exit status is 2. Warnings are printed and do not block.
     """
     from booklet.pipeline import Pipeline  # heavy: WeasyPrint and matplotlib
 
     options = Options(paper=paper)
     pipeline = Pipeline()
     failed = 0
-    for profile in resolve_all(targets, content):
-        started = time.perf_counter()
-        try:
-            career, rendered = pipeline.build_file(profile, options)
-        except ProfileError as exc:
+    for report in check_paths(resolve_all(targets, content), all_profiles(content)):
+        for finding in report.findings:
+            click.echo(str(finding), err=True)
+        if report.career is None or report.errors:
             failed += 1
-            for finding in exc.findings:
-                click.echo(str(finding), err=True)
             continue
-        target = output / f"{career.slug}.pdf"
+        started = time.perf_counter()
+        rendered = pipeline.pdf(report.career, options)
+        target = output / f"{report.career.slug}.pdf"
         write_atomic(target, rendered.pdf)
         seconds = time.perf_counter() - started
         click.echo(f"{target}  {rendered.pages} pages  {len(rendered.pdf) / 1024:.0f} KB  {seconds:.2f} s")

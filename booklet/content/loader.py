@@ -82,7 +82,7 @@ def _duplicate_keys(doc: Document, node: yaml.Node | None, loc: Loc = ()) -> lis
                 line, column = key.start_mark.line + 1, key.start_mark.column + 1
                 found.append(
                     Finding(str(doc.path), line, column, "appears twice in the same mapping",
-                            field=field_name((*loc, key.value)))
+                            field=field_name((*loc, key.value)), rule="duplicate-key")
                 )
             seen.add(key.value)
             found += _duplicate_keys(doc, value, (*loc, key.value))
@@ -98,7 +98,7 @@ def parse(path: Path, text: str | None = None) -> Document:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ProfileError([Finding(str(path), 1, 1, f"cannot read file: {exc}")]) from None
+            raise ProfileError([Finding(str(path), 1, 1, f"cannot read file: {exc}", rule="unreadable")]) from None
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -107,7 +107,9 @@ def parse(path: Path, text: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        raise ProfileError([Finding(str(path), line, column, f"YAML syntax error: {problem}")]) from None
+        raise ProfileError(
+            [Finding(str(path), line, column, f"YAML syntax error: {problem}", rule="yaml-syntax")]
+        ) from None
     finally:
         loader.dispose()
     doc = Document(path, data, root)
@@ -123,14 +125,28 @@ _PLAIN_WORDS = {
 }
 
 
+def _rule(error: dict[str, Any]) -> str:
+    """The rule id ``check`` prints for a validation error."""
+    kind = error["type"]
+    if "-" in kind:  # our own PydanticCustomError types are rule ids already
+        return kind
+    if kind in {"too_short", "string_too_short"}:
+        return "empty-section"
+    if kind == "literal_error" and error["loc"] and error["loc"][-1] == "region":
+        return "unknown-region"
+    return {"missing": "missing-field", "extra_forbidden": "unknown-field"}.get(kind, "schema")
+
+
 def _message(error: dict[str, Any]) -> str:
     """Pydantic's message in plain words, with the offending value where it helps."""
     kind = error["type"]
     if kind in _PLAIN_WORDS:
         return _PLAIN_WORDS[kind]
+    if kind in {"too_short", "string_too_short"} and not error.get("input"):
+        return "is empty; this section must be filled in"
     message = error["msg"].removeprefix("Value error, ")
     value = error.get("input")
-    if kind not in {"value_error", "assertion_error"} and isinstance(value, (str, int, float, bool)):
+    if "-" not in kind and isinstance(value, (str, int, float, bool)):
         message += f" (got {value!r})"
     return message
 
@@ -138,13 +154,15 @@ def _message(error: dict[str, Any]) -> str:
 def validate(doc: Document) -> Career:
     """Validate parsed data as a ``Career``; all errors at once, located."""
     if not isinstance(doc.data, dict):
-        raise ProfileError([doc.finding((), "a profile must be a YAML mapping of fields")])
+        raise ProfileError([doc.finding((), "a profile must be a YAML mapping of fields", rule="schema")])
     sources = doc.data.get("sources")
     source_ids = {s.get("id") for s in sources if isinstance(s, dict)} if isinstance(sources, list) else set()
     try:
         return Career.model_validate(doc.data, context={"source_ids": source_ids})
     except ValidationError as exc:
-        findings = [doc.finding(tuple(error["loc"]), _message(error)) for error in exc.errors()]
+        findings = [
+            doc.finding(tuple(error["loc"]), _message(error), rule=_rule(error)) for error in exc.errors()
+        ]
         raise ProfileError(sorted(findings, key=lambda f: (f.line, f.column))) from None
 
 

@@ -5,6 +5,9 @@ YAML key is an error instead of a silently missing section.  Validators here
 only check what makes a profile *unbuildable or self-contradictory* (shares
 that do not total 100, a minimum above its maximum, a figure citing a source
 that does not exist); softer editorial rules live in ``lint``.
+
+Custom errors carry a rule id as their type (``shares-total``, ``salary-range``
+…) so that ``booklet check`` can name the rule that failed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, Field(min_length=1)]
 RegionCode = Literal["IN", "US", "EU"]
@@ -51,7 +55,8 @@ class YearSpan(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> YearSpan:
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"min ({self.min:g}) is above max ({self.max:g})")
+            raise PydanticCustomError("year-range", "min ({low:g}) is above max ({high:g})",
+                                      {"low": self.min, "high": self.max})
         return self
 
     @property
@@ -167,7 +172,8 @@ class Band(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Band:
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+            raise PydanticCustomError("salary-range", "min ({low}) is above max ({high})",
+                                      {"low": self.min, "high": self.max})
         return self
 
 
@@ -198,7 +204,8 @@ class RegionSalary(Strict):
         # citation is reported at salary[i].source rather than at the root.
         known = (info.context or {}).get("source_ids")
         if known is not None and value not in known:
-            raise ValueError(f"'{value}' is not the id of any entry in sources")
+            raise PydanticCustomError("unknown-source", "'{value}' is not the id of any entry in sources",
+                                      {"value": value})
         return value
 
 
@@ -284,7 +291,7 @@ class Career(Strict):
     def _shares_total_100(cls, roles: list[Role]) -> list[Role]:
         total = sum(role.share for role in roles)
         if total != 100:
-            raise ValueError(f"role shares total {total}, expected 100")
+            raise PydanticCustomError("shares-total", "role shares total {total}, expected 100", {"total": total})
         return roles
 
     def source(self, source_id: str) -> Source:

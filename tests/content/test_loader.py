@@ -38,14 +38,14 @@ def test_malformed_yaml_names_line_and_column(tmp_path):
 def test_missing_field_points_at_its_parent(tmp_path):
     text = SEED.read_text().replace("    hurdle: High competition for top product roles.\n", "")
     (message,) = errors_for(tmp_path, text)
-    assert "paths[0].hurdle: is required but missing" in message
+    assert "error missing-field: paths[0].hurdle: is required but missing" in message
     assert f":{line_of(text, '- region: IN')}:" in message
 
 
 def test_wrong_type_names_field_and_value(tmp_path):
     text = SEED.read_text().replace("    share: 25\n", "    share: a quarter\n")
     (message,) = errors_for(tmp_path, text)
-    assert "roles[1].share:" in message
+    assert "error schema: roles[1].share:" in message
     assert "'a quarter'" in message
     assert f":{line_of(text, 'share: a quarter')}:5:" in message
 
@@ -54,7 +54,7 @@ def test_unknown_key_is_rejected_with_its_line(tmp_path):
     text = SEED.read_text().replace("  blend: >-", "  blnd: >-")
     messages = errors_for(tmp_path, text)
     assert any(
-        f":{line_of(text, 'blnd:')}:3: overview.blnd: is not a field" in m for m in messages
+        f":{line_of(text, 'blnd:')}:3: error unknown-field: overview.blnd: is not a field" in m for m in messages
     ), messages
     assert any("overview.blend: is required" in m for m in messages)
 
@@ -62,7 +62,7 @@ def test_unknown_key_is_rejected_with_its_line(tmp_path):
 def test_shares_totalling_95(tmp_path):
     text = SEED.read_text().replace("    share: 10\n", "    share: 5\n")
     (message,) = errors_for(tmp_path, text)
-    assert f":{line_of(text, 'roles:')}:1: roles: role shares total 95, expected 100" in message
+    assert f":{line_of(text, 'roles:')}:1: error shares-total: roles: role shares total 95, expected 100" in message
 
 
 def test_all_errors_reported_at_once(tmp_path):
@@ -81,10 +81,10 @@ def test_all_errors_reported_at_once(tmp_path):
 def test_dangling_source_is_located_at_the_citation(tmp_path):
     text = SEED.read_text().replace("    source: ambitionbox-ml-engineer-2025", "    source: nowhere")
     (message,) = errors_for(tmp_path, text)
-    assert f":{line_of(text, 'source: nowhere')}:5: salary[1].source:" in message
+    assert f":{line_of(text, 'source: nowhere')}:5: error unknown-source: salary[1].source:" in message
 
 
 def test_duplicate_key_is_an_error(tmp_path):
     text = SEED.read_text().replace("field: Data & AI\n", "field: Data & AI\nfield: Health\n")
     (message,) = errors_for(tmp_path, text)
-    assert f":{line_of(text, 'field: Health')}:1: field: appears twice" in message
+    assert f":{line_of(text, 'field: Health')}:1: error duplicate-key: field: appears twice" in message

@@ -1,0 +1,84 @@
+"""Schema validation plus lint for one profile or a whole catalog.
+
+``build`` and ``check`` share this: a profile with errors is never built,
+warnings are reported and do not block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from booklet.content.lint import ERROR, WARNING, Catalog, CatalogEntry, model_rules, text_rules
+from booklet.content.loader import Document, parse, validate
+from booklet.content.model import Career
+from booklet.errors import Finding, ProfileError
+
+
+@dataclass
+class Report:
+    """What checking one profile found; ``career`` is set when it validated."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    career: Career | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def status(self) -> str:
+        return "errors" if self.errors else "warnings" if self.warnings else "ok"
+
+
+def _parse_all(paths: list[Path]) -> dict[Path, Document | ProfileError]:
+    parsed: dict[Path, Document | ProfileError] = {}
+    for path in paths:
+        try:
+            parsed[path] = parse(path)
+        except ProfileError as exc:
+            parsed[path] = exc
+    return parsed
+
+
+def catalog_from(documents: list[Document]) -> Catalog:
+    entries = []
+    for doc in documents:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        slug, title = data.get("slug"), data.get("title")
+        if isinstance(slug, str) and isinstance(title, str):
+            entries.append(CatalogEntry(str(doc.path), slug, title))
+    return Catalog(tuple(entries))
+
+
+def check_document(doc: Document, catalog: Catalog, today: dt.date) -> Report:
+    report = Report(doc.path, text_rules(doc, catalog))
+    try:
+        report.career = validate(doc)
+    except ProfileError as exc:
+        report.findings += exc.findings
+    if report.career is not None:
+        report.findings += model_rules(doc, report.career, catalog, today)
+    report.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+    return report
+
+
+def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None) -> list[Report]:
+    """Check ``targets`` against a catalog made of ``catalog_paths`` plus the targets."""
+    today = today or dt.date.today()
+    parsed = _parse_all(list(dict.fromkeys([*catalog_paths, *targets])))
+    catalog = catalog_from([doc for doc in parsed.values() if isinstance(doc, Document)])
+    reports = []
+    for path in targets:
+        outcome = parsed[path]
+        if isinstance(outcome, ProfileError):
+            reports.append(Report(path, list(outcome.findings)))
+        else:
+            reports.append(check_document(outcome, catalog, today))
+    return reports

@@ -1,0 +1,222 @@
+"""Editorial rules over a profile: the mistakes a schema cannot see.
+
+The seed page shipped with an FAQ written for accountants and a template stub
+as its summary; both were valid YAML of the right shape.  These rules catch
+that kind of defect before a booklet is printed.
+
+Text rules read the raw YAML data, so they run even when the profile does not
+validate yet (an author sees every problem at once); rules about numbers and
+structure need the validated ``Career``.  Every finding is located through the
+``Document``'s node marks and carries a rule id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from booklet.content.loader import Document, Loc
+from booklet.content.model import LEVELS, Career
+from booklet.errors import Finding
+
+ERROR, WARNING = "error", "warning"
+
+# Keys whose values are identifiers or references, not prose.
+NOT_PROSE = {"slug", "url", "id", "source", "related", "tags", "region", "currency", "as_of", "link", "sources"}
+
+LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\.)\.\.(?!\.)"), "doubled period '..'"),
+    (re.compile(r"\b(TODO|TBD|FIXME|XXX)\b"), "unfinished marker '{0}'"),
+    (re.compile(r"lorem ipsum", re.I), "placeholder text 'lorem ipsum'"),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "unfilled template placeholder '{0}'"),
+    (re.compile(r"\[[^\]\n]{1,40}\]"), "unfilled placeholder '{0}'"),
+    (re.compile(r"\bworks on .{1,80}? in the field\b", re.I), "template stub '{0}'"),
+)
+
+# Shortest sensible body text, in characters, by (section, field); None = any field.
+MIN_LENGTH: dict[tuple[str, str | None], int] = {
+    ("overview", None): 60,
+    ("week", "text"): 40,
+    ("faq", "a"): 60,
+    ("truths", None): 40,
+    ("summary", "advice"): 20,
+    ("salary", "basis"): 40,
+    ("roles", "description"): 15,
+    ("skills", "text"): 15,
+    ("ladder", "does"): 15,
+    ("toolkit", "definition"): 15,
+}
+
+
+def _min_length(loc: Loc) -> int:
+    if not loc or not isinstance(loc[0], str):
+        return 0
+    last = loc[-1] if isinstance(loc[-1], str) else None
+    return MIN_LENGTH.get((loc[0], last), MIN_LENGTH.get((loc[0], None), 0))
+
+
+STALE_AFTER_YEARS = 3
+REQUIRED_REGIONS = {"paths": {"IN", "US", "EU"}, "exams": {"IN", "US", "EU"}, "salary": {"IN", "US"}}
+CURRENCIES = {"IN": "INR", "US": "USD", "EU": "EUR"}
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    path: str
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the other profiles are called, for the cross-profile rules."""
+
+    entries: tuple[CatalogEntry, ...]
+
+    def others(self, slug: str) -> list[CatalogEntry]:
+        return [entry for entry in self.entries if entry.slug != slug]
+
+
+def iter_text(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every prose string in raw profile data, with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_PROSE:
+                yield from iter_text(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from iter_text(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(title)}(s|es)?\b", re.I)
+
+
+def text_rules(doc: Document, catalog: Catalog) -> list[Finding]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    slug = str(data.get("slug", doc.path.stem))
+    related = set(data.get("related") or [])
+    foreign = [(entry, _title_pattern(entry.title)) for entry in catalog.others(slug)
+               if entry.slug not in related]
+    findings = []
+    for loc, text in iter_text(data):
+        if not text.strip():
+            findings.append(doc.finding(loc, "is empty; this section must be filled in",
+                                        severity=ERROR, rule="empty-section"))
+            continue
+        for entry, pattern in foreign:
+            if match := pattern.search(text):
+                findings.append(doc.finding(
+                    loc, f"mentions another career, '{match.group(0)}' ({entry.slug}): text written for "
+                         f"the wrong career? If the comparison is deliberate, add {entry.slug} to related",
+                    severity=ERROR, rule="foreign-title"))
+        for pattern, message in LEFTOVERS:
+            if match := pattern.search(text):
+                findings.append(doc.finding(loc, message.format(match.group(0)), severity=ERROR,
+                                            rule="template-leftover"))
+        minimum = _min_length(loc)
+        if len(text.strip()) < minimum:
+            findings.append(doc.finding(
+                loc, f"is only {len(text.strip())} characters; this section needs at least {minimum}",
+                severity=WARNING, rule="too-short"))
+    return findings
+
+
+def _regions(doc: Document, career: Career) -> list[Finding]:
+    findings = []
+    groups = {
+        "paths": (("paths",), [p.region for p in career.paths]),
+        "exams": (("education", "exams"), [e.region for e in career.education.exams]),
+        "salary": (("salary",), [s.region for s in career.salary]),
+    }
+    for name, (loc, regions) in groups.items():
+        missing = sorted(REQUIRED_REGIONS[name] - set(regions))
+        if missing:
+            findings.append(doc.finding(loc, f"no entry for {', '.join(missing)}", severity=ERROR,
+                                        rule="missing-region"))
+        for index, region in enumerate(regions):
+            if region in regions[:index]:
+                findings.append(doc.finding((*loc, index, "region"), f"{region} appears twice",
+                                            severity=ERROR, rule="duplicate-region"))
+    return findings
+
+
+def _salary(doc: Document, career: Career) -> list[Finding]:
+    findings = []
+    for index, pay in enumerate(career.salary):
+        here = ("salary", index)
+        if CURRENCIES[pay.region] != pay.currency:
+            findings.append(doc.finding((*here, "currency"), f"{pay.region} salaries should be in "
+                                        f"{CURRENCIES[pay.region]}, not {pay.currency}",
+                                        severity=ERROR, rule="currency-region"))
+        bands = [getattr(pay.levels, level) for level in LEVELS]
+        for level, previous, band in zip(LEVELS[1:], bands[:-1], bands[1:], strict=True):
+            if band.min < previous.min or band.max < previous.max:
+                findings.append(doc.finding((*here, "levels", level),
+                                            f"band {band.min}–{band.max} is below the previous level's "
+                                            f"{previous.min}–{previous.max}; bands must rise with level",
+                                            severity=ERROR, rule="salary-not-rising"))
+        if pay.top_10_percent < pay.levels.senior.max:
+            findings.append(doc.finding((*here, "top_10_percent"),
+                                        f"{pay.top_10_percent} is below the senior maximum "
+                                        f"{pay.levels.senior.max}", severity=ERROR, rule="top10-below-senior"))
+    return findings
+
+
+def _years(doc: Document, career: Career) -> list[Finding]:
+    findings = []
+    rungs = [getattr(career.ladder, level) for level in LEVELS]
+    for level, previous, rung in zip(LEVELS[1:], rungs[:-1], rungs[1:], strict=True):
+        if rung.years.min < previous.years.min:
+            findings.append(doc.finding(("ladder", level, "years"), "starts earlier than the previous "
+                                        "level; ladder levels must rise", severity=ERROR,
+                                        rule="ladder-not-rising"))
+    total = 0.0
+    for index, stage in enumerate(career.education.timeline):
+        high = stage.years.max if stage.years.max is not None else stage.years.min
+        total += high
+        if stage.years.min == 0 or high > 8:
+            findings.append(doc.finding(("education", "timeline", index, "years"),
+                                        f"{stage.years.label} is implausible for one stage of education",
+                                        severity=WARNING, rule="education-implausible"))
+    if total > 16:
+        findings.append(doc.finding(("education", "timeline"), f"stages add up to {total:g} years",
+                                    severity=WARNING, rule="education-implausible"))
+    return findings
+
+
+def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -> list[Finding]:
+    findings = []
+    if career.slug != doc.path.stem:
+        findings.append(doc.finding(("slug",), f"'{career.slug}' does not match the file name "
+                                    f"'{doc.path.name}'", severity=ERROR, rule="slug-filename"))
+    known = {entry.slug for entry in catalog.entries}
+    for index, slug in enumerate(career.related):
+        if slug not in known or slug == career.slug:
+            findings.append(doc.finding(("related", index), f"'{slug}' is not another career in the catalog",
+                                        severity=ERROR, rule="related-unknown"))
+    for field, value in (("slug", career.slug), ("title", career.title)):
+        twins = [entry.path for entry in catalog.entries
+                 if getattr(entry, field).casefold() == value.casefold() and entry.path != str(doc.path)]
+        if twins:
+            findings.append(doc.finding((field,), f"'{value}' is also used by {', '.join(twins)}",
+                                        severity=ERROR, rule=f"duplicate-{field}"))
+    cutoff = today.replace(year=today.year - STALE_AFTER_YEARS, day=min(today.day, 28))
+    if career.as_of < cutoff:
+        findings.append(doc.finding(("as_of",), f"facts last reviewed {career.as_of}, more than "
+                                    f"{STALE_AFTER_YEARS} years ago", severity=WARNING, rule="stale"))
+    return findings
+
+
+def model_rules(doc: Document, career: Career, catalog: Catalog, today: dt.date) -> list[Finding]:
+    return [
+        *_regions(doc, career),
+        *_salary(doc, career),
+        *_years(doc, career),
+        *_identity(doc, career, catalog, today),
+    ]

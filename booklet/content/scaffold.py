@@ -1,0 +1,33 @@
+"""A new, complete profile to fill in: every field present, each explained.
+
+The placeholders are valid against the model (so an editor's schema check is
+quiet) but every one says TODO, which ``booklet check`` reports until the
+author replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from booklet import paths
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def scaffold(title: str, today: dt.date) -> tuple[str, str]:
+    """The slug and YAML text of a new profile titled ``title``."""
+    slug = slugify(title)
+    # YAML, not HTML: no autoescaping; the title goes in as a JSON string, which YAML reads as is.
+    env = Environment(loader=FileSystemLoader(paths.TEMPLATES / "scaffold"), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    text = env.get_template("career.yaml.j2").render(
+        slug=slug, title=title.replace('"', "'"), title_yaml=json.dumps(title, ensure_ascii=False), today=today)
+    return slug, text

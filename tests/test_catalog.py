@@ -1,0 +1,40 @@
+"""Every shipped career builds into a complete booklet."""
+
+from __future__ import annotations
+
+import pytest
+
+from booklet import paths
+from booklet.catalog import all_profiles
+from booklet.content.loader import load
+from booklet.render.context import Options
+from tests.conftest import pdf_text
+
+PROFILES = all_profiles(paths.CONTENT)
+
+
+def test_catalog_spans_fields_and_required_careers():
+    careers = [load(path) for path in PROFILES]
+    titles = {career.title for career in careers}
+    required = {"Accountant", "Data Analyst", "Software Developer", "Registered Nurse", "Electrician",
+                "Civil Engineer", "Secondary School Teacher", "Graphic Designer", "Pharmacist", "Chef",
+                "Lawyer", "Physiotherapist", "Mechanical Engineer", "Digital Marketer", "Machine Learning Engineer"}
+    assert required <= titles
+    assert len({career.field for career in careers}) >= 8
+    for career in careers:
+        assert {pay.region for pay in career.salary} == {"IN", "US"}
+        us = next(pay for pay in career.salary if pay.region == "US")
+        assert career.source(us.source).year >= 2024  # BLS OEWS May 2024 or newer
+        assert career.tags
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_every_career_builds(pipeline, profile):
+    career = load(profile)
+    rendered = pipeline.pdf(career, Options())
+    assert 6 <= rendered.pages <= 14
+    text = pdf_text(rendered.pdf)
+    assert career.title in text
+    for pay in career.salary:
+        assert career.source(pay.source).publisher in text
+    assert "ESTIMATE" in text or not any(pay.estimate for pay in career.salary)
