@@ -142,3 +142,9 @@ def test_list_shows_the_catalog(column):
     assert result.returncode == 0
     assert column in result.stdout
     assert "machine-learning-engineer" in result.stdout and "Data & AI" in result.stdout
+
+
+def test_a_profile_named_by_absolute_path_is_not_its_own_duplicate():
+    result = run("check", str((paths.CONTENT / "careers" / "chef.yaml").resolve()))
+    assert result.returncode == 0, result.stdout
+    assert "duplicate" not in result.stdout

@@ -38,12 +38,16 @@ class Report:
 
 
 def _parse_all(paths: list[Path]) -> dict[Path, Document | ProfileError]:
+    """Parse each file once, keyed by its resolved path (one file may be named two ways)."""
     parsed: dict[Path, Document | ProfileError] = {}
     for path in paths:
+        key = path.resolve()
+        if key in parsed:
+            continue
         try:
-            parsed[path] = parse(path)
+            parsed[key] = parse(path)
         except ProfileError as exc:
-            parsed[path] = exc
+            parsed[key] = exc
     return parsed
 
 
@@ -53,7 +57,7 @@ def catalog_from(documents: list[Document]) -> Catalog:
         data = doc.data if isinstance(doc.data, dict) else {}
         slug, title = data.get("slug"), data.get("title")
         if isinstance(slug, str) and isinstance(title, str):
-            entries.append(CatalogEntry(str(doc.path), slug, title))
+            entries.append(CatalogEntry(str(doc.path.resolve()), slug, title))
     return Catalog(tuple(entries))
 
 
@@ -72,11 +76,11 @@ def check_document(doc: Document, catalog: Catalog, today: dt.date) -> Report:
 def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None) -> list[Report]:
     """Check ``targets`` against a catalog made of ``catalog_paths`` plus the targets."""
     today = today or dt.date.today()
-    parsed = _parse_all(list(dict.fromkeys([*catalog_paths, *targets])))
+    parsed = _parse_all([*targets, *catalog_paths])  # targets first: findings name them as given
     catalog = catalog_from([doc for doc in parsed.values() if isinstance(doc, Document)])
     reports = []
     for path in targets:
-        outcome = parsed[path]
+        outcome = parsed[path.resolve()]
         if isinstance(outcome, ProfileError):
             reports.append(Report(path, list(outcome.findings)))
         else:

@@ -65,7 +65,7 @@ CURRENCIES = {"IN": "INR", "US": "USD", "EU": "EUR"}
 
 @dataclass(frozen=True)
 class CatalogEntry:
-    path: str
+    path: str  # resolved, so one file named two ways is one entry
     slug: str
     title: str
 
@@ -202,7 +202,7 @@ def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -
                                         severity=ERROR, rule="related-unknown"))
     for field, value in (("slug", career.slug), ("title", career.title)):
         twins = [entry.path for entry in catalog.entries
-                 if getattr(entry, field).casefold() == value.casefold() and entry.path != str(doc.path)]
+                 if getattr(entry, field).casefold() == value.casefold() and entry.path != str(doc.path.resolve())]
         if twins:
             findings.append(doc.finding((field,), f"'{value}' is also used by {', '.join(twins)}",
                                         severity=ERROR, rule=f"duplicate-{field}"))
