@@ -26,3 +26,9 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temp files a killed build left (``write_atomic`` cleans up after anything less)."""
+    for temp in folder.glob(".*.tmp"):
+        temp.unlink(missing_ok=True)

@@ -6,7 +6,9 @@ them, so batch builds, tests and the CLI all run the exact same path.
 
 from __future__ import annotations
 
+from booklet.content.collection import Collection
 from booklet.content.model import Career
+from booklet.render.collection import render_collection
 from booklet.render.context import Options, build_context
 from booklet.render.html import render_html
 from booklet.render.pdf import Rendered, Renderer
@@ -28,3 +30,6 @@ class Pipeline:
 
     def pdf(self, career: Career, options: Options) -> Rendered:
         return self.renderer(options).render(self.html(career, options))
+
+    def collection(self, collection: Collection, careers: list[Career], options: Options) -> Rendered:
+        return render_collection(self.renderer(options), collection, careers, options)

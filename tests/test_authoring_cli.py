@@ -70,7 +70,7 @@ def test_build_refuses_a_profile_with_lint_errors_and_builds_the_rest(content_di
     result = run("build", "--content", str(content_dir), "--output", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "raw-seed.yaml" in result.stderr and "error template-leftover" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["machine-learning-engineer.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == ["machine-learning-engineer.pdf"]
 
 
 def test_new_scaffolds_a_valid_profile_that_check_flags(tmp_path):

@@ -25,9 +25,10 @@ def test_build_all_writes_one_line_per_pdf(content_dir, tmp_path):
     out = tmp_path / "out"
     result = run("build", "--content", str(content_dir), "--output", str(out))
     assert result.returncode == 0, result.stderr
-    (line,) = result.stdout.splitlines()
+    line, summary = result.stdout.splitlines()
     assert line.startswith(str(out / "machine-learning-engineer.pdf"))
     assert " pages " in line and " KB " in line and line.endswith(" s")
+    assert summary.startswith("1 built, 0 up to date, 0 failed; 9 pages in ")
     assert (out / "machine-learning-engineer.pdf").read_bytes()[:5] == b"%PDF-"
 
 
@@ -44,7 +45,7 @@ def test_profile_errors_exit_2_without_traceback_and_keep_old_output(content_dir
     assert "Traceback" not in result.stderr
     assert f"{profile}:{line_of(text, 'roles:')}:1: error shares-total: roles: role shares total 95, expected 100" in result.stderr
     assert (out / "machine-learning-engineer.pdf").read_bytes() == good
-    assert [p.name for p in out.iterdir()] == ["machine-learning-engineer.pdf"]  # no temp files
+    assert sorted(p.name for p in out.iterdir()) == [".booklet-manifest.json", "machine-learning-engineer.pdf"]
 
 
 def test_one_bad_profile_does_not_stop_the_others(content_dir, tmp_path):

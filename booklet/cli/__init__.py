@@ -6,6 +6,7 @@ end with a plain message and exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -37,10 +38,15 @@ cli.add_command(schema)
 cli.add_command(list_careers)
 
 
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt  # a TERM stops a build as cleanly as Ctrl-C does
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop)
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
         sys.exit(130)
     except click.ClickException as exc:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from booklet.content.model import Career
 from booklet.errors import Finding, ProfileError
 
 Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 def field_name(loc: Loc) -> str:
@@ -153,12 +154,17 @@ def _message(error: dict[str, Any]) -> str:
 
 def validate(doc: Document) -> Career:
     """Validate parsed data as a ``Career``; all errors at once, located."""
+    return validate_as(Career, doc)
+
+
+def validate_as(model: type[M], doc: Document) -> M:
+    """Validate parsed data as ``model``; all errors at once, located."""
     if not isinstance(doc.data, dict):
         raise ProfileError([doc.finding((), "a profile must be a YAML mapping of fields", rule="schema")])
     sources = doc.data.get("sources")
     source_ids = {s.get("id") for s in sources if isinstance(s, dict)} if isinstance(sources, list) else set()
     try:
-        return Career.model_validate(doc.data, context={"source_ids": source_ids})
+        return model.model_validate(doc.data, context={"source_ids": source_ids})
     except ValidationError as exc:
         findings = [
             doc.finding(tuple(error["loc"]), _message(error), rule=_rule(error)) for error in exc.errors()

@@ -60,23 +60,41 @@ class Section:
     number: str
     key: str
     heading: str
+    anchor: str  # the element id; prefixed by the career's slug inside a collection
 
 
-def build_context(career: Career, options: Options) -> dict[str, Any]:
+def build_context(
+    career: Career, options: Options, prefix: str = "", page_numbers: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The template context for one career.
+
+    ``prefix`` keeps element ids unique when several careers share a document;
+    ``page_numbers`` (section key → page) replaces target-counter() when a
+    collection is rendered in parts and numbered by us.
+    """
     width = 174 if options.paper == "a4" else 178  # text block width, mm
     return {
         "career": career,
         "options": options,
         "regions": REGION_NAMES,
         "sections": [
-            Section(f"{number:02d}", key, heading.format(title=career.title))
+            Section(f"{number:02d}", key, heading.format(title=career.title), f"{prefix}{key}")
             for number, (key, heading) in enumerate(SECTIONS, start=1)
         ],
+        "prefix": prefix,
+        "page_numbers": page_numbers,
+        "meta": {
+            "title": f"{career.title}: career booklet",
+            "author": "Career booklet generator",
+            "description": f"What a {career.title} does, how to become one, pay and day-to-day life; "
+                           f"reviewed {career.as_of.strftime('%B %Y')}.",
+            "keywords": [career.title, career.field, "careers", "career guidance", *career.tags],
+            "created": career.as_of.isoformat(),
+        },
         "charts": {
             "roles": _figure(roles_chart(career, width_mm=width)),
             "education": _figure(education_chart(career, width_mm=width)),
             "salary": {pay.region: _figure(salary_chart(pay, width_mm=width)) for pay in career.salary},
         },
         "as_of": career.as_of.strftime("%B %Y"),
-        "created": career.as_of.isoformat(),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
@@ -39,13 +39,18 @@ class Renderer:
         ]
         self.cache: dict = {}
 
-    def render(self, html: str) -> Rendered:
+    def layout(self, html: str, extra_css: str = "") -> Document:
+        """Lay out ``html`` (plus ``extra_css``, e.g. page-number offsets) into pages."""
         source = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=self.fetcher)
+        sheets = self.stylesheets + ([CSS(string=extra_css, font_config=self.fonts)] if extra_css else [])
         try:
-            document = source.render(stylesheets=self.stylesheets, font_config=self.fonts, cache=self.cache)
-            return Rendered(document.write_pdf(), len(document.pages))
+            return source.render(stylesheets=sheets, font_config=self.fonts, cache=self.cache)
         except FatalURLFetchingError as exc:
             cause = exc.__cause__
             if isinstance(cause, FetchRefused):
                 raise cause from None
             raise BookletError(f"{exc}: {cause}") from None
+
+    def render(self, html: str, extra_css: str = "") -> Rendered:
+        document = self.layout(html, extra_css)
+        return Rendered(document.write_pdf(), len(document.pages))

@@ -1,0 +1,156 @@
+"""Many booklets at once, on any ``concurrent.futures.Executor``.
+
+A ``Job`` carries everything needed to render one PDF (the validated careers,
+the collection if any, the options), so a worker needs no shared folder: it
+returns the PDF bytes and the caller writes them.  That one contract serves
+the in-process loop, a local process pool and a Dask cluster alike.
+
+Each worker process keeps one ``Pipeline`` (WeasyPrint and matplotlib
+imported once; fonts, parsed CSS and image cache reused across jobs).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from booklet.content.collection import Collection
+from booklet.content.model import Career
+from booklet.errors import BookletError
+from booklet.render.context import Options
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # the output file name, e.g. "chef.pdf"
+    careers: tuple[Career, ...]
+    options: Options
+    collection: Collection | None = None
+    digest: str = ""  # hash of every input, for incremental builds
+
+
+@dataclass(frozen=True)
+class Outcome:
+    job: Job
+    pdf: bytes | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+_pipeline = None
+
+
+def _worker_pipeline():
+    global _pipeline
+    if _pipeline is None:
+        from booklet.pipeline import Pipeline  # heavy imports, once per worker
+
+        _pipeline = Pipeline()
+    return _pipeline
+
+
+def warm_worker() -> None:
+    """Pool initializer: pay for imports and fonts before the first job."""
+    _worker_pipeline()
+
+
+def run_job(job: Job) -> Outcome:
+    """Render one job; failures come back as an ``Outcome`` with the reason."""
+    started = time.perf_counter()
+    try:
+        pipeline = _worker_pipeline()
+        if job.collection is None:
+            rendered = pipeline.pdf(job.careers[0], job.options)
+        else:
+            rendered = pipeline.collection(job.collection, list(job.careers), job.options)
+    except BookletError as exc:
+        return Outcome(job, error=str(exc), seconds=time.perf_counter() - started)
+    except Exception as exc:  # a bug, reported with its origin rather than killing the batch
+        origin = traceback.extract_tb(exc.__traceback__)[-1]
+        return Outcome(job, error=f"{type(exc).__name__}: {exc} ({origin.filename}:{origin.lineno})",
+                       seconds=time.perf_counter() - started)
+    return Outcome(job, rendered.pdf, rendered.pages, time.perf_counter() - started)
+
+
+class InlineExecutor(Executor):
+    """Runs each task in this process as it is submitted: the sequential build."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+        return future
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: workers start from a clean, preloaded process, never from a
+    # parent that may hold threads (the progress bar runs one).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["booklet.batch"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker)
+
+
+@contextmanager
+def executor_for(jobs: int, workers: int, scheduler: str | None = None) -> Iterator[Executor]:
+    """The executor a build runs on: Dask at ``scheduler``, a process pool, or this process."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise BookletError("--scheduler needs Dask: pip install 'booklet[dask]'") from None
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise BookletError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        try:
+            yield client.get_executor()
+        finally:
+            client.close()
+    elif workers <= 1 or jobs <= 1:
+        yield InlineExecutor()
+    else:
+        pool = process_pool(min(workers, jobs))
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        else:
+            pool.shutdown(wait=True)
+
+
+def run_all(
+    jobs: Iterable[Job],
+    executor: Executor,
+    work: Callable[[Job], Outcome] = run_job,
+) -> Iterator[Outcome]:
+    """Yield an ``Outcome`` per job as each finishes.
+
+    A worker that dies (a crash, the OOM killer) breaks a process pool and
+    every job still in it.  Those jobs are then retried one at a time, each in
+    a fresh single-worker pool, so only the job that really crashes fails.
+    """
+    pending = {executor.submit(work, job): job for job in jobs}
+    orphans: list[Job] = []
+    for future in as_completed(pending):
+        try:
+            yield future.result()
+        except BrokenProcessPool:
+            orphans.append(pending[future])
+    for job in sorted(orphans, key=lambda job: job.name):
+        with process_pool(1) as alone:
+            try:
+                yield alone.submit(work, job).result()
+            except BrokenProcessPool:
+                yield Outcome(job, error="the worker process crashed while rendering this booklet")

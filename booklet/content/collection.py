@@ -1,0 +1,77 @@
+"""Collections: one booklet that gathers several careers under a shared cover.
+
+``content/collections/<slug>.yaml`` names its careers by slug, or selects
+them by field and/or tags; either way the order in the booklet is the order
+given (or alphabetical by title for a selection).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from booklet.content.loader import Document, parse, validate_as
+from booklet.content.model import Career, Strict, Text
+from booklet.errors import Finding, ProfileError
+
+
+class Selection(Strict):
+    field: str | None = Field(default=None, description="Every career whose field is this.")
+    tags: list[str] = Field(default_factory=list, description="Every career with at least one of these tags.")
+
+
+class Collection(Strict):
+    """A multi-career booklet, one YAML file in content/collections/."""
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
+    title: Text
+    subtitle: Text
+    audience: Text = Field(description="Who the booklet is for, printed on the cover.")
+    introduction: Text = Field(description="A few paragraphs; blank lines separate paragraphs.")
+    careers: list[str] = Field(default_factory=list, description="Career slugs, in booklet order.")
+    select: Selection | None = Field(default=None, description="Or: choose careers by field and/or tags.")
+    paper: Literal["a4", "letter"] = "a4"
+
+    @model_validator(mode="after")
+    def _one_way_to_choose(self) -> Collection:
+        if bool(self.careers) == (self.select is not None):
+            raise PydanticCustomError("collection-careers", "give either `careers` (a list of slugs) or `select`")
+        return self
+
+    def members(self, catalog: dict[str, Career]) -> list[Career]:
+        if self.careers:
+            return [catalog[slug] for slug in self.careers]
+        chosen = [
+            career for career in catalog.values()
+            if (self.select.field is None or career.field == self.select.field)
+            and (not self.select.tags or set(self.select.tags) & set(career.tags))
+        ]
+        return sorted(chosen, key=lambda career: career.title)
+
+
+def load_collection_file(path: Path) -> Collection:
+    """Parse and validate a collection file on its own (its careers are not resolved)."""
+    return validate_as(Collection, parse(path))
+
+
+def load_collection(path: Path, catalog: dict[str, Career]) -> tuple[Collection, list[Career]]:
+    """Validate a collection and resolve its careers; unknown or empty selections are located errors."""
+    doc: Document = parse(path)
+    collection = validate_as(Collection, doc)
+    findings: list[Finding] = []
+    for index, slug in enumerate(collection.careers):
+        if slug not in catalog:
+            findings.append(doc.finding(("careers", index), f"'{slug}' is not a buildable career in the catalog",
+                                        rule="unknown-career"))
+    if findings:
+        raise ProfileError(findings)
+    members = collection.members(catalog)
+    if not members:
+        raise ProfileError([doc.finding(("select",), "selects no careers", rule="empty-collection")])
+    if collection.slug != path.stem:
+        raise ProfileError([doc.finding(("slug",), f"'{collection.slug}' does not match the file name",
+                                        rule="slug-filename")])
+    return collection, members

@@ -1,0 +1,175 @@
+"""A collection booklet: shared front matter, then each career as a chapter.
+
+Up to ``SINGLE_DOCUMENT_LIMIT`` careers are laid out as one WeasyPrint
+document, so the engine numbers pages and the contents itself (target-counter).
+A larger collection would not fit in memory that way (about 1.5 MB per page
+laid out), so it is rendered in parts: a first pass lays out each part alone
+to learn its length and where its sections start, a second pass renders each
+part knowing its first page number and the total, and the parts are joined
+with pikepdf under one outline.  A chapter's length does not depend on the
+number its first page gets, which is what makes the two passes agree.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import pikepdf
+
+from booklet.content.collection import Collection
+from booklet.content.model import REGION_NAMES, Career
+from booklet.render.context import Options, build_context
+from booklet.render.html import render_html
+from booklet.render.pdf import Rendered, Renderer
+
+SINGLE_DOCUMENT_LIMIT = 24
+PLACEHOLDER_PAGE = 999  # as wide as any real page number, so pass 1 lays out like pass 2
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """One laid-out part of a collection: its length and where anchors fall."""
+
+    pages: int
+    anchors: dict[str, int]  # anchor id → 0-based page within the part
+
+
+def _front_context(collection: Collection, careers: list[Career], options: Options) -> dict[str, Any]:
+    reviewed = max(career.as_of for career in careers)
+    return {
+        "meta": {
+            "title": f"{collection.title}: career collection",
+            "author": "Career booklet generator",
+            "description": f"{collection.subtitle}. {len(careers)} careers: "
+                           + ", ".join(career.title for career in careers) + ".",
+            "keywords": [collection.title, "careers", "career guidance", *(c.title for c in careers)],
+            "created": reviewed.isoformat(),
+        },
+        "options": options,
+        "regions": REGION_NAMES,
+        "collection": {
+            "title": collection.title,
+            "subtitle": collection.subtitle,
+            "audience": collection.audience,
+            "paragraphs": [p.strip() for p in collection.introduction.split("\n\n") if p.strip()],
+            "careers_count": len(careers),
+            "reviewed": reviewed.strftime("%B %Y"),
+        },
+        "toc": [TocEntry(f"{career.slug}-cover", career.title, career.field) for career in careers],
+        "toc_pages": None,
+        "chapters": [],
+    }
+
+
+def _prefix(career: Career) -> str:
+    return f"{career.slug}-"
+
+
+def _footer_css(first_page: int, total: int) -> str:
+    return (
+        f"@page:first {{ counter-reset: page {first_page}; }}\n"
+        f'@page {{ @bottom-right {{ content: "Page " counter(page) " of {total}"; }} }}\n'
+    )
+
+
+def _measure(renderer: Renderer, html: str) -> Part:
+    document = renderer.layout(html)
+    anchors: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+    return Part(len(document.pages), anchors)
+
+
+def render_collection(
+    renderer: Renderer,
+    collection: Collection,
+    careers: list[Career],
+    options: Options,
+    in_parts: bool | None = None,
+) -> Rendered:
+    """Render ``careers`` as one collection PDF; ``in_parts`` forces a strategy (tests)."""
+    front = _front_context(collection, careers, options)
+    if in_parts is None:
+        in_parts = len(careers) > SINGLE_DOCUMENT_LIMIT
+    if not in_parts:
+        front["chapters"] = [build_context(career, options, prefix=_prefix(career)) for career in careers]
+        return renderer.render(render_html("collection.html.j2", front))
+    return _render_in_parts(renderer, front, careers, options)
+
+
+def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Career], options: Options) -> Rendered:
+    # Pass 1: lengths and anchor pages, with placeholder numbers of the final width.
+    front["toc_pages"] = {entry.anchor: PLACEHOLDER_PAGE for entry in front["toc"]}
+    front_part = _measure(renderer, render_html("collection.html.j2", front))
+    chapter_parts = []
+    for career in careers:
+        context = build_context(career, options, prefix=_prefix(career))
+        context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
+        chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
+
+    starts, page = [], 1 + front_part.pages
+    for part in chapter_parts:
+        starts.append(page)
+        page += part.pages
+    total = page - 1
+
+    # Pass 2: the same parts, now with their real page numbers.
+    front["toc_pages"] = {f"{c.slug}-cover": start for c, start in zip(careers, starts, strict=True)}
+    pdfs = [renderer.render(render_html("collection.html.j2", front), _footer_css(1, total)).pdf]
+    outline: list[tuple[str, int, list[tuple[str, int]]]] = [
+        (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", "Introduction"),
+                                                                       ("contents", "Contents"))
+    ]
+    for career, start, part in zip(careers, starts, chapter_parts, strict=True):
+        context = build_context(career, options, prefix=_prefix(career))
+        first = {s.key: start + part.anchors[s.anchor] for s in context["sections"]}
+        context["page_numbers"] = first
+        pdfs.append(renderer.render(render_html("booklet.html.j2", context), _footer_css(start, total)).pdf)
+        outline.append((career.title, start - 1, [(s.heading, first[s.key] - 1) for s in context["sections"]]))
+    return Rendered(_join(pdfs, front["meta"], outline), total)
+
+
+def _join(pdfs: list[bytes], meta: dict[str, Any], outline: list[tuple[str, int, list[tuple[str, int]]]]) -> bytes:
+    """Concatenate the parts' pages, then give the whole one outline and one set of metadata."""
+    merged = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in pdfs]
+    try:
+        for source in sources:
+            merged.add_pages_from(source)
+        if "/Outlines" in merged.Root:  # the parts' own bookmarks; ours replace them
+            del merged.Root.Outlines
+        with merged.open_outline() as tree:
+            for title, page, children in outline:
+                item = pikepdf.OutlineItem(title, page)
+                item.children.extend(pikepdf.OutlineItem(child, child_page) for child, child_page in children)
+                tree.root.append(item)
+        date = "D:" + meta["created"].replace("-", "") + "000000Z"
+        merged.docinfo.update({
+            "/Title": pikepdf.String(meta["title"]),
+            "/Author": pikepdf.String(meta["author"]),
+            "/Subject": pikepdf.String(meta["description"]),
+            "/Keywords": pikepdf.String(", ".join(meta["keywords"])),
+            "/Producer": pikepdf.String(f"booklet with WeasyPrint and pikepdf {pikepdf.__version__}"),
+            "/CreationDate": pikepdf.String(date),
+            "/ModDate": pikepdf.String(date),
+        })
+        merged.Root.Lang = pikepdf.String("en")
+        merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        out = io.BytesIO()
+        merged.save(out, deterministic_id=True, compress_streams=True,
+                    object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue()
+    finally:
+        for source in sources:
+            source.close()
+        merged.close()
