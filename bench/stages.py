@@ -22,7 +22,8 @@ from weasyprint import HTML
 from booklet import paths
 from booklet.content.loader import load
 from booklet.pipeline import Pipeline
-from booklet.render.context import Options, build_context
+from booklet.options import Options
+from booklet.render.context import build_context
 from booklet.render.html import render_html
 
 

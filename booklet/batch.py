@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from booklet.content.collection import Collection
 from booklet.content.model import Career
 from booklet.errors import BookletError
-from booklet.render.context import Options
+from booklet.options import Options
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from booklet import paths
 from booklet.output import write_atomic
-from booklet.render.context import Options
+from booklet.options import Options
 
 MANIFEST_NAME = ".booklet-manifest.json"
 

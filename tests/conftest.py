@@ -29,7 +29,7 @@ def seed_career():
 @pytest.fixture(scope="session")
 def seed_pdf(pipeline, seed_career, tmp_path_factory) -> Path:
     """The seed booklet, built once for the whole session."""
-    from booklet.render.context import Options
+    from booklet.options import Options
 
     target = tmp_path_factory.mktemp("seed") / "machine-learning-engineer.pdf"
     target.write_bytes(pipeline.pdf(seed_career, Options()).pdf)

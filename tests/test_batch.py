@@ -15,7 +15,7 @@ import pytest
 from booklet import paths
 from booklet.batch import Job, Outcome, executor_for, process_pool, run_all, run_job
 from booklet.content.loader import load
-from booklet.render.context import Options
+from booklet.options import Options
 
 CAREERS = ["chef", "electrician", "lawyer"]
 

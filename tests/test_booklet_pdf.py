@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from booklet.content.model import REGION_NAMES
 from booklet.money import full
-from booklet.render.context import SECTIONS, Options
+from booklet.options import Options
+from booklet.render.context import SECTIONS
 from tests.conftest import SEED, pdf_text
 
 

@@ -7,7 +7,7 @@ import pytest
 from booklet import paths
 from booklet.catalog import all_profiles
 from booklet.content.loader import load
-from booklet.render.context import Options
+from booklet.options import Options
 from tests.conftest import pdf_text
 
 PROFILES = all_profiles(paths.CONTENT)

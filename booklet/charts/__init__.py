@@ -9,6 +9,6 @@ from __future__ import annotations
 from booklet.charts.education import education_chart
 from booklet.charts.roles import roles_chart
 from booklet.charts.salary import salary_chart
-from booklet.charts.style import Chart
+from booklet.charts.style import Chart, Look, look
 
-__all__ = ["Chart", "education_chart", "roles_chart", "salary_chart"]
+__all__ = ["Chart", "Look", "education_chart", "look", "roles_chart", "salary_chart"]

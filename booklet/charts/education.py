@@ -7,7 +7,7 @@ student sees both the quickest and the longest route in one picture.
 
 from __future__ import annotations
 
-from booklet.charts.style import GRID, INK, MUTED, PALETTE, Chart, figure, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, style_axes, to_svg
 from booklet.content.model import Career
 
 
@@ -15,7 +15,7 @@ def _span(low: float, high: float | None) -> str:
     return f"{low:g} yrs" if high in (None, low) else f"{low:g}–{high:g} yrs"
 
 
-def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0) -> Chart:
+def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0, look: Look = COLOR) -> Chart:
     stages = career.education.timeline
     height_mm = height_mm or 14 + 9 * len(stages)
     fig = figure(width_mm, height_mm)
@@ -24,27 +24,21 @@ def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0)
     for row, stage in enumerate(stages):
         low = stage.years.min
         high = stage.years.max if stage.years.max is not None else low
-        color = PALETTE[min(row + 1, len(PALETTE) - 1)]
-        ax.barh(row, low, left=start_min, height=0.56, color=PALETTE[1], edgecolor="white",
+        color = look.palette[min(row + 2, len(look.palette) - 1)]
+        ax.barh(row, low, left=start_min, height=0.56, color=look.palette[1], edgecolor="white",
                 linewidth=0.8, hatch="////" if stage.optional else None)
         if high > low:
             ax.barh(row, high - low, left=start_min + low, height=0.56, color=color,
                     alpha=0.55, edgecolor="white", linewidth=0.8)
         label = _span(low, high) + ("  (optional)" if stage.optional else "")
-        ax.text(start_min + high + 0.15, row, label, va="center", fontsize=7.5, color=MUTED)
+        ax.text(start_min + high + 0.15, row, label, va="center", fontsize=7.5, color=look.muted)
         start_min += low
         start_max += high
     ax.set_yticks(range(len(stages)), [stage.stage for stage in stages])
+    style_axes(ax, look)
     ax.invert_yaxis()
     ax.set_xlim(0, start_max + 3.2)
-    ax.set_xlabel("years from the start of secondary school", fontsize=7.5, labelpad=3)
-    ax.xaxis.grid(True, color=GRID, linewidth=0.5)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="x", colors=MUTED)
-    for label in ax.get_yticklabels():
-        label.set_color(INK)
+    ax.set_xlabel("years from the start of secondary school", fontsize=7.5, labelpad=3, color=look.muted)
     quickest = sum(s.years.min for s in stages if not s.optional)
     total = _span(quickest, start_max)
     alt = (

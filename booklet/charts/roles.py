@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 
-from booklet.charts.style import INK, MUTED, PALETTE, Chart, figure, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, to_svg
 from booklet.content.model import Career
 
 
-def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62) -> Chart:
+def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62, look: Look = COLOR) -> Chart:
     roles = career.roles
     shares = [role.share for role in roles]
-    colors = [PALETTE[i % len(PALETTE)] for i in range(len(roles))]
+    colors = [look.palette[i % len(look.palette)] for i in range(len(roles))]
     fig = figure(width_mm, height_mm)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_aspect("equal")
@@ -26,8 +26,11 @@ def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62) ->
         radius=1.0,
         wedgeprops={"width": 0.42, "edgecolor": "white", "linewidth": 1.2},
     )
-    ax.text(0, 0.08, "Role mix", ha="center", va="center", fontsize=8, color=MUTED)
-    ax.text(0, -0.16, "share of the work", ha="center", va="center", fontsize=7, color=MUTED)
+    for index, wedge in enumerate(wedges):
+        if hatch := look.hatches[index % len(look.hatches)]:
+            wedge.set_hatch(hatch)
+    ax.text(0, 0.08, "Role mix", ha="center", va="center", fontsize=8, color=look.muted)
+    ax.text(0, -0.16, "share of the work", ha="center", va="center", fontsize=7, color=look.muted)
     for wedge, role in zip(wedges, roles, strict=True):
         angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
         x, y = math.cos(angle), math.sin(angle)
@@ -39,8 +42,8 @@ def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62) ->
             ha="left" if side > 0 else "right",
             va="center",
             fontsize=8,
-            color=INK,
-            arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.5,
+            color=look.ink,
+            arrowprops={"arrowstyle": "-", "color": look.muted, "linewidth": 0.5,
                         "connectionstyle": "arc3,rad=0", "shrinkA": 0, "shrinkB": 2},
         )
     alt = "Role mix donut chart: " + "; ".join(f"{r.name} {r.share}%" for r in roles) + "."

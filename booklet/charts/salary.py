@@ -9,39 +9,36 @@ from __future__ import annotations
 
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from booklet.charts.style import ACCENT, GRID, INK, MUTED, PALETTE, Chart, figure, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, style_axes, to_svg
 from booklet.content.model import REGION_NAMES, RegionSalary
 from booklet.money import compact, full
 
 
-def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50) -> Chart:
+def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50, look: Look = COLOR) -> Chart:
     bands = pay.levels.bands()
     fig = figure(width_mm, height_mm)
     ax = fig.add_axes((0.13, 0.22, 0.84, 0.76))
     # Light to dark as the career advances: order reads without colour too.
-    shades = PALETTE[-2::-1]
+    shades = look.palette[-2::-1]
     for row, (_title, band) in enumerate(bands):
         ax.barh(row, band.max - band.min, left=band.min, height=0.6, color=shades[row],
-                edgecolor=PALETTE[0], linewidth=0.5)
+                edgecolor=look.palette[0], linewidth=0.5)
         ax.annotate(f"{compact(band.min, pay.currency)}–{compact(band.max, pay.currency)}",
                     xy=(band.max, row), xytext=(4, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=7.5, color=INK)
-    ax.axvline(pay.top_10_percent, color=ACCENT, linewidth=1.0, linestyle=(0, (4, 2)))
+                    va="center", ha="left", fontsize=7.5, color=look.ink)
+    ax.axvline(pay.top_10_percent, color=look.accent, linewidth=1.0, linestyle=(0, (4, 2)))
     ax.annotate(f"top 10 % earn over {full(pay.top_10_percent, pay.currency)}",
                 xy=(pay.top_10_percent, -0.85), xytext=(4, 0), textcoords="offset points",
-                ha="left", va="center", fontsize=7.5, color=ACCENT)
+                ha="left", va="center", fontsize=7.5, color=look.accent)
     ax.set_yticks(range(len(bands)), [title for title, _ in bands])
+    style_axes(ax, look)
     ax.invert_yaxis()
     ax.set_ylim(len(bands) - 0.5, -1.3)
     highest = max(pay.top_10_percent, *(band.max for _, band in bands))
     ax.set_xlim(0, highest * 1.22)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: compact(value, pay.currency)))
-    ax.xaxis.grid(True, color=GRID, linewidth=0.5)
-    ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.set_xlabel(f"annual pay, {REGION_NAMES[pay.region]} ({pay.currency})", fontsize=7.5, color=MUTED)
+    ax.set_xlabel(f"annual pay, {REGION_NAMES[pay.region]} ({pay.currency})", fontsize=7.5, color=look.muted)
     alt = (
         f"Salary ladder for {REGION_NAMES[pay.region]}"
         + (" (estimate)" if pay.estimate else "")

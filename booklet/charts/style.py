@@ -16,19 +16,38 @@ matplotlib.use("svg")
 
 from matplotlib import font_manager  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from booklet.paths import FONTS  # noqa: E402
 
 MM = 1 / 25.4  # inches per millimetre
 
+@dataclass(frozen=True)
+class Look:
+    """Colours (dark to light) and fill patterns a chart draws its series with."""
+
+    palette: tuple[str, ...]
+    hatches: tuple[str, ...]
+    accent: str
+    ink: str
+    muted: str
+    grid: str
+
+
 # Dark to light with evenly spaced luminance, blue → teal → green → sand:
 # tells apart under the common colour-vision deficiencies and in grayscale.
-PALETTE = ("#16324f", "#1f6f8b", "#3a9d8f", "#99c9a6", "#e8dcae", "#f6efd9")
-INK = "#1d2430"
-MUTED = "#5b6472"
-GRID = "#d9dde3"
-ACCENT = "#c2571a"
+COLOR = Look(("#16324f", "#1f6f8b", "#3a9d8f", "#99c9a6", "#e8dcae", "#f6efd9"), ("",) * 6,
+             accent="#a8470f", ink="#1d2430", muted="#4f5866", grid="#d9dde3")
+# Ink-saving print: well-separated grays, and patterns so neighbours differ
+# even on a printer that muddies the grays.
+GRAY = Look(("#1a1a1a", "#595959", "#8c8c8c", "#b8b8b8", "#dcdcdc", "#f4f4f4"),
+            ("", "////", "....", "xxxx", "\\\\", "oo"),
+            accent="#000000", ink="#1a1a1a", muted="#4d4d4d", grid="#d4d4d4")
+
+
+def look(grayscale: bool) -> Look:
+    return GRAY if grayscale else COLOR
 
 for _face in ("Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"):
     font_manager.fontManager.addfont(str(FONTS / _face))
@@ -40,12 +59,7 @@ plt.rcParams.update(
         "svg.hashsalt": "career-booklet",
         "font.family": "Inter",
         "font.size": 8,
-        "text.color": INK,
-        "axes.edgecolor": GRID,
-        "axes.labelcolor": MUTED,
         "axes.linewidth": 0.6,
-        "xtick.color": MUTED,
-        "ytick.color": INK,
         "xtick.labelsize": 7.5,
         "ytick.labelsize": 8,
         "axes.spines.top": False,
@@ -61,6 +75,16 @@ class Chart:
 
     svg: str
     alt: str
+
+
+def style_axes(ax: Axes, look: Look) -> None:
+    """Horizontal-bar axes: light vertical grid, no left spine, labels in the look's inks."""
+    ax.xaxis.grid(True, color=look.grid, linewidth=0.5)
+    ax.set_axisbelow(True)
+    ax.spines["left"].set_visible(False)
+    ax.spines["bottom"].set_color(look.grid)
+    ax.tick_params(axis="y", length=0, labelcolor=look.ink)
+    ax.tick_params(axis="x", color=look.grid, labelcolor=look.muted)
 
 
 def figure(width_mm: float, height_mm: float) -> Figure:

@@ -20,7 +20,7 @@ from booklet.content.collection import load_collection, load_collection_file
 from booklet.errors import ProfileError
 from booklet.incremental import Manifest, job_digest
 from booklet.output import remove_stale_temporaries, write_atomic
-from booklet.render.context import PAPERS, Options
+from booklet.options import FORMATS, PAPERS, PDF_VARIANTS, Options
 
 EXIT_FAILED, EXIT_ERRORS = 1, 2
 
@@ -51,7 +51,7 @@ class Planned:
     collection: Path | None = None  # or a collection
 
 
-def _planned(targets: tuple[str, ...], content: Path, paper: str | None) -> list[Planned]:
+def _planned(targets: tuple[str, ...], content: Path, paper: str | None, style: dict) -> list[Planned]:
     """Every requested output with the digest of its inputs, before anything is parsed in full.
 
     Hashing files is cheap; validating them is not, so an up-to-date output is
@@ -60,11 +60,11 @@ def _planned(targets: tuple[str, ...], content: Path, paper: str | None) -> list
     career_paths, collection_paths = resolve_targets(targets, content)
     planned = []
     for path in career_paths:
-        options = Options(paper=paper or "a4")
+        options = Options(paper=paper or "a4", **style)
         planned.append(Planned(f"{path.stem}.pdf", job_digest([path], options), options, profile=path))
     for path in collection_paths:
         collection = load_collection_file(path)
-        options = Options(paper=paper or collection.paper)
+        options = Options(paper=paper or collection.paper, **style)
         if collection.careers:
             sources = [path, *(careers_dir(content) / f"{slug}.yaml" for slug in collection.careers)]
         else:  # a selection can change whenever any profile does
@@ -113,8 +113,15 @@ def _jobs(todo: list[Planned], content: Path, summary: Summary) -> tuple[list[Jo
               show_default=True, help="Folder holding careers/ and collections/.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder the PDFs are written to.")
-@click.option("--paper", type=click.Choice(PAPERS), default=None,
+@click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
               help="Paper size [default: a4; a collection's own paper].")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="booklet", show_default=True,
+              help="booklet: the full booklet; handout: one sheet, front and back.")
+@click.option("--impose", type=click.Choice(["saddle"]), default=None,
+              help="saddle: pages two-up in folding order, to print duplex, fold and staple.")
+@click.option("--grayscale", is_flag=True, help="Ink-saving print: gray charts with patterns, no background floods.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="pdf/ua-1", show_default=True,
+              help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: for archiving.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
               show_default="number of cores", help="Worker processes.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed.")
@@ -122,8 +129,9 @@ def _jobs(todo: list[Planned], content: Path, summary: Summary) -> tuple[list[Jo
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary instead of lines.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Run on a Dask distributed cluster (needs the booklet[dask] extra).")
-def build(targets: tuple[str, ...], content: Path, output: Path, paper: str | None, workers: int,
-          force: bool, quiet: bool, as_json: bool, scheduler: str | None) -> None:
+def build(targets: tuple[str, ...], content: Path, output: Path, paper: str | None, output_format: str,
+          impose: str | None, grayscale: bool, pdf_variant: str, workers: int, force: bool, quiet: bool,
+          as_json: bool, scheduler: str | None) -> None:
     """Build booklets for TARGETS: career or collection slugs, or profile paths.
 
     With no TARGETS, builds every career under CONTENT/careers/ and every
@@ -138,7 +146,8 @@ def build(targets: tuple[str, ...], content: Path, output: Path, paper: str | No
     remove_stale_temporaries(output)
     manifest = Manifest(output)
     planned = []
-    for item in _planned(targets, content, paper):
+    style = {"format": output_format, "impose": impose, "grayscale": grayscale, "pdf_variant": pdf_variant}
+    for item in _planned(targets, content, paper, style):
         if not force and manifest.is_current(item.name, item.digest):
             summary.skipped += 1
             summary.outputs.append({"name": item.name, "status": "skipped"})

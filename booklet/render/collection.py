@@ -20,7 +20,8 @@ import pikepdf
 
 from booklet.content.collection import Collection
 from booklet.content.model import REGION_NAMES, Career
-from booklet.render.context import Options, build_context
+from booklet.options import Options
+from booklet.render.context import build_context
 from booklet.render.html import render_html
 from booklet.render.pdf import Rendered, Renderer
 
@@ -164,6 +165,7 @@ def _join(pdfs: list[bytes], meta: dict[str, Any], outline: list[tuple[str, int,
             "/ModDate": pikepdf.String(date),
         })
         merged.Root.Lang = pikepdf.String("en")
+        merged.Root.MarkInfo = pikepdf.Dictionary(Marked=False)  # parts' tags are not joined
         merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         out = io.BytesIO()
         merged.save(out, deterministic_id=True, compress_streams=True,

@@ -11,22 +11,9 @@ import base64
 from dataclasses import dataclass
 from typing import Any
 
-from booklet.charts import Chart, education_chart, roles_chart, salary_chart
+from booklet.charts import Chart, education_chart, look, roles_chart, salary_chart
 from booklet.content.model import REGION_NAMES, Career
-
-PAPERS = ("a4", "letter")
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to render: everything besides the profile that changes the output."""
-
-    paper: str = "a4"
-
-    def __post_init__(self) -> None:
-        if self.paper not in PAPERS:
-            raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
-
+from booklet.options import Options
 
 @dataclass(frozen=True)
 class Figure:
@@ -63,6 +50,23 @@ class Section:
     anchor: str  # the element id; prefixed by the career's slug inside a collection
 
 
+def charts(career: Career, options: Options) -> dict[str, Any]:
+    """Every chart of a career, sized for the paper's text block (true-size type)."""
+    width, style = options.page.text_width_mm, look(options.grayscale)
+    if options.format == "handout":
+        shrink = options.page.height_mm / 297  # one sheet: charts scale with the paper
+        return {
+            "roles": _figure(roles_chart(career, width_mm=width, height_mm=46 * shrink, look=style)),
+            "salary": {pay.region: _figure(salary_chart(pay, width_mm=width, height_mm=40 * shrink, look=style))
+                       for pay in career.salary},
+        }
+    return {
+        "roles": _figure(roles_chart(career, width_mm=width, look=style)),
+        "education": _figure(education_chart(career, width_mm=width, look=style)),
+        "salary": {pay.region: _figure(salary_chart(pay, width_mm=width, look=style)) for pay in career.salary},
+    }
+
+
 def build_context(
     career: Career, options: Options, prefix: str = "", page_numbers: dict[str, int] | None = None
 ) -> dict[str, Any]:
@@ -72,7 +76,6 @@ def build_context(
     ``page_numbers`` (section key → page) replaces target-counter() when a
     collection is rendered in parts and numbered by us.
     """
-    width = 174 if options.paper == "a4" else 178  # text block width, mm
     return {
         "career": career,
         "options": options,
@@ -91,10 +94,6 @@ def build_context(
             "keywords": [career.title, career.field, "careers", "career guidance", *career.tags],
             "created": career.as_of.isoformat(),
         },
-        "charts": {
-            "roles": _figure(roles_chart(career, width_mm=width)),
-            "education": _figure(education_chart(career, width_mm=width)),
-            "salary": {pay.region: _figure(salary_chart(pay, width_mm=width)) for pay in career.salary},
-        },
+        "charts": charts(career, options),
         "as_of": career.as_of.strftime("%B %Y"),
     }

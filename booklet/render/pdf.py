@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pydyf
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from booklet import paths
 from booklet.errors import BookletError, FetchRefused
+from booklet.options import Options
 from booklet.render.fetcher import ProjectFetcher
 
 STYLESHEETS = ("fonts.css", "variables.css", "page.css", "base.css", "components.css")
@@ -26,14 +28,24 @@ class Rendered:
     pages: int
 
 
-class Renderer:
-    """Turns booklet HTML into PDF bytes for one paper size."""
+def _display_title(document: Document, pdf: pydyf.PDF) -> None:
+    """Finisher: viewers show the document title, not the file name (PDF/UA, WCAG)."""
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
-    def __init__(self, paper: str):
+
+class Renderer:
+    """Turns booklet HTML into PDF bytes for one set of style options."""
+
+    def __init__(self, options: Options):
         self.fetcher = ProjectFetcher()
         self.fonts = FontConfiguration()
+        self.pdf_variant = options.pdf_variant
         css_dir = paths.TEMPLATES / "css"
-        names = (*STYLESHEETS, f"paper/{paper}.css")
+        names = [*STYLESHEETS, *options.page.stylesheets]
+        if options.format == "handout":
+            names += ["handout.css", "handout-small.css"] if options.page.small else ["handout.css"]
+        if options.grayscale:
+            names.append("grayscale.css")
         self.stylesheets = [
             CSS(filename=css_dir / name, url_fetcher=self.fetcher, font_config=self.fonts) for name in names
         ]
@@ -53,4 +65,8 @@ class Renderer:
 
     def render(self, html: str, extra_css: str = "") -> Rendered:
         document = self.layout(html, extra_css)
-        return Rendered(document.write_pdf(), len(document.pages))
+        return self.write(document)
+
+    def write(self, document: Document) -> Rendered:
+        pdf = document.write_pdf(pdf_variant=self.pdf_variant, finisher=_display_title)
+        return Rendered(pdf, len(document.pages))

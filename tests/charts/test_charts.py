@@ -7,7 +7,9 @@ import re
 from matplotlib.colors import to_rgb
 
 from booklet.charts import education_chart, roles_chart, salary_chart
-from booklet.charts.style import PALETTE
+import pytest
+
+from booklet.charts.style import COLOR, GRAY, Look
 
 
 def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
@@ -50,7 +52,21 @@ def _luminance(color: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_palette_steps_apart_in_grayscale():
-    levels = [_luminance(color) for color in PALETTE]
+@pytest.mark.parametrize("look", [COLOR, GRAY], ids=["color", "grayscale"])
+def test_series_luminance_steps_apart(look: Look):
+    levels = [_luminance(color) for color in look.palette]
     assert levels == sorted(levels)  # dark to light, one direction
     assert min(b - a for a, b in zip(levels, levels[1:])) > 0.05
+
+
+def test_grayscale_charts_are_gray_and_patterned(seed_career):
+    chart = roles_chart(seed_career, look=GRAY)
+    fills = set(re.findall(r"fill: (#[0-9a-f]{6})", chart.svg))
+    assert fills and all(c[1:3] == c[3:5] == c[5:7] for c in fills)  # no hue anywhere
+    assert "<pattern" in chart.svg  # hatches separate neighbouring slices
+
+
+def test_accent_text_has_contrast_on_white():
+    # WCAG relative contrast (L1 + 0.05) / (L2 + 0.05) >= 4.5 for the top-10 % label.
+    for look in (COLOR, GRAY):
+        assert (1.05) / (_luminance(look.accent) + 0.05) >= 4.5

@@ -13,7 +13,8 @@ from booklet.catalog import all_profiles
 from booklet.content.collection import load_collection
 from booklet.content.loader import load
 from booklet.render.collection import render_collection
-from booklet.render.context import SECTIONS, Options
+from booklet.options import Options
+from booklet.render.context import SECTIONS
 
 COLLECTION = paths.CONTENT / "collections" / "careers-in-data-and-ai.yaml"
 

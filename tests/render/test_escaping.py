@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from booklet.render.context import Options
+from booklet.options import Options
 from tests.conftest import pdf_text
 
 HOSTILE = '<img src="file:///etc/passwd"> <b>bold</b> {{ 7 * 7 }} {% raw %}'

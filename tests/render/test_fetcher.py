@@ -7,6 +7,7 @@ import pytest
 from booklet import paths
 from booklet.errors import FetchRefused
 from booklet.render.fetcher import ProjectFetcher
+from booklet.options import Options
 from booklet.render.pdf import Renderer
 
 
@@ -62,5 +63,5 @@ def test_serves_project_files_and_data(fetcher):
 )
 def test_a_build_that_asks_for_outside_urls_fails(html):
     with pytest.raises(FetchRefused) as caught:
-        Renderer("a4").render(f"<p>text</p>{html}")
+        Renderer(Options()).render(f"<p>text</p>{html}")
     assert "refused" in str(caught.value)
