@@ -1,8 +1,9 @@
 """Print-quality checks on a laid-out document, page by page.
 
 Reads WeasyPrint's layout boxes (no PDF parsing): content that runs outside
-the page area, a heading left as the last line of a page, a page that is
-almost empty, and chart text printed smaller than 7 pt.  ``booklet check
+the page area, positioned text overlapping the flow, a heading left as the
+last line of a page, a page that is almost empty, and chart text printed
+smaller than 7 pt.  ``booklet check
 --layout`` runs these over every format and paper size.
 """
 
@@ -34,13 +35,24 @@ class LayoutProblem:
         return f"page {self.page}: {self.rule}: {self.message}"
 
 
-def _walk(box: boxes.Box, block_tag: str | None = None) -> Iterator[tuple[boxes.Box, str | None]]:
-    """Every box under ``box`` with the tag of its nearest block-level element."""
+def _walk(box: boxes.Box, block_tag: str | None = None,
+          positioned: bool = False) -> Iterator[tuple[boxes.Box, str | None, bool]]:
+    """Every box under ``box``: the tag of its nearest block, and whether it is taken out of flow."""
     if isinstance(box, boxes.BlockBox) and getattr(box, "element_tag", None):
         block_tag = box.element_tag
-    yield box, block_tag
+    positioned = positioned or box.style["position"] in ("absolute", "fixed")
+    yield box, block_tag, positioned
     for child in getattr(box, "children", ()):
-        yield from _walk(child, block_tag)
+        yield from _walk(child, block_tag, positioned)
+
+
+def _rect(box: boxes.Box) -> tuple[float, float, float, float]:
+    return box.position_x, box.position_y, box.position_x + box.margin_width(), box.position_y + box.margin_height()
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] - TOLERANCE_PX and b[0] < a[2] - TOLERANCE_PX and a[1] < b[3] - TOLERANCE_PX \
+        and b[1] < a[3] - TOLERANCE_PX
 
 
 def _svg_text_sizes(src: str) -> tuple[float, list[float]]:
@@ -61,13 +73,16 @@ def check_page(document: Document, index: int, is_last_of_chapter: bool) -> list
     number = index + 1
     problems = []
     lowest, last_line_tag = top, None
+    in_flow_lines, positioned_lines = [], []
     flow = [child for child in page_box.children if not isinstance(child, boxes.MarginBox)]
     for root in flow:
-        for box, tag in _walk(root):
+        for box, tag, positioned in _walk(root):
             if box.height is None or box.width is None or isinstance(box, boxes.PageBox):
                 continue
             box_bottom = box.position_y + box.margin_height()
-            if isinstance(box, (boxes.LineBox, boxes.ReplacedBox)):
+            if isinstance(box, boxes.LineBox) and box.children:
+                (positioned_lines if positioned else in_flow_lines).append(_rect(box))
+            if isinstance(box, (boxes.LineBox, boxes.ReplacedBox)) and not positioned:
                 if box_bottom > bottom + TOLERANCE_PX or box.position_x + box.margin_width() > right + TOLERANCE_PX:
                     problems.append(LayoutProblem(number, "overflow", f"content in <{tag}> runs outside the page area"))
                 if box_bottom >= lowest:
@@ -82,6 +97,8 @@ def check_page(document: Document, index: int, is_last_of_chapter: bool) -> list
                         if smallest < MIN_CHART_PT - 0.05:
                             problems.append(LayoutProblem(
                                 number, "chart-text", f"chart text printed at {smallest:.1f} pt (minimum {MIN_CHART_PT:g} pt)"))
+    if any(_overlaps(a, b) for a in positioned_lines for b in in_flow_lines):
+        problems.append(LayoutProblem(number, "overlap", "positioned text overlaps the text in the flow"))
     if last_line_tag in HEADINGS and index < len(document.pages) - 1:
         problems.append(LayoutProblem(number, "heading-ends-page", f"the page ends with a <{last_line_tag}> heading"))
     fill = (lowest - top) / (bottom - top)

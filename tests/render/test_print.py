@@ -183,6 +183,9 @@ def test_layout_check_finds_real_problems():
     assert [p.rule for p in check_document(empty)] == ["nearly-empty"]
     wide = renderer.layout('<p style="white-space: nowrap">' + "unbreakable " * 80 + "</p>")
     assert "overflow" in {p.rule for p in check_document(wide)}
+    overlap = renderer.layout('<div style="position: relative"><p>' + "flow text " * 30 + "</p>"
+                              '<p style="position: absolute; top: 0">on top</p></div>' + "<p>more</p>" * 60)
+    assert [p.rule for p in check_document(overlap)] == ["overlap"]
 
 
 def test_layout_check_finds_small_chart_text(seed_career):
