@@ -15,7 +15,7 @@ import matplotlib
 matplotlib.use("svg")
 
 from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
+
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -52,7 +52,7 @@ def look(grayscale: bool) -> Look:
 for _face in ("Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Bold.otf"):
     font_manager.fontManager.addfont(str(FONTS / _face))
 
-plt.rcParams.update(
+matplotlib.rcParams.update(
     {
         "svg.fonttype": "none",
         "text.parse_math": False,  # "$63K–$90K" is money, not TeX

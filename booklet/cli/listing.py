@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from pypdf import PdfReader
 from rich.console import Console
 from rich.table import Table
 
@@ -16,6 +15,8 @@ STATUS_STYLE = {"ok": "green", "warnings": "yellow", "errors": "bold red"}
 
 
 def _pages(pdf: Path) -> str:
+    from pypdf import PdfReader  # only `list` needs it; keep it off other commands' start-up
+
     try:
         return str(len(PdfReader(pdf).pages))
     except (OSError, ValueError):

@@ -21,6 +21,8 @@ from booklet.errors import Finding, ProfileError
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
+# libyaml's parser, when PyYAML was built with it, is ~10x faster and keeps the same marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def field_name(loc: Loc) -> str:
@@ -100,7 +102,7 @@ def parse(path: Path, text: str | None = None) -> Document:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ProfileError([Finding(str(path), 1, 1, f"cannot read file: {exc}", rule="unreadable")]) from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None

@@ -16,8 +16,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-import pikepdf
-
 from booklet.content.collection import Collection
 from booklet.content.model import REGION_NAMES, Career
 from booklet.options import Options
@@ -142,6 +140,8 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
 
 def _join(pdfs: list[bytes], meta: dict[str, Any], outline: list[tuple[str, int, list[tuple[str, int]]]]) -> bytes:
     """Concatenate the parts' pages, then give the whole one outline and one set of metadata."""
+    import pikepdf  # only very large collections get here; keep it off every build's start-up
+
     merged = pikepdf.new()
     sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in pdfs]
     try:

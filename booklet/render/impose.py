@@ -14,9 +14,6 @@ import hashlib
 import io
 from math import ceil
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
-
 from booklet.options import PAPERS, Options
 from booklet.render.pdf import Rendered
 
@@ -35,6 +32,10 @@ def saddle_order(pages: int) -> list[tuple[int | None, int | None]]:
 
 
 def impose_saddle(pdf: bytes, sheet: str) -> bytes:
+    # Imported here: most builds never impose, and pypdf costs ~0.1 s to import.
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
     reader = PdfReader(io.BytesIO(pdf))
     sheet_paper = PAPERS[sheet]
     width, height = sheet_paper.height_mm * MM, sheet_paper.width_mm * MM  # landscape
