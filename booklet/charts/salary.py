@@ -17,7 +17,9 @@ from booklet.money import compact, full
 def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50, look: Look = COLOR) -> Chart:
     bands = pay.levels.bands()
     fig = figure(width_mm, height_mm)
-    ax = fig.add_axes((0.13, 0.22, 0.84, 0.76))
+    # Margins in millimetres, so tick labels and the axis title keep their room at any size.
+    left, bottom, right, top = 20 / width_mm, 10.5 / height_mm, 1 - 4 / width_mm, 1 - 1.5 / height_mm
+    ax = fig.add_axes((left, bottom, right - left, top - bottom))
     # Light to dark as the career advances: order reads without colour too.
     shades = look.palette[-2::-1]
     for row, (_title, band) in enumerate(bands):
@@ -25,7 +27,8 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
                 edgecolor=look.palette[0], linewidth=0.5)
         ax.annotate(f"{compact(band.min, pay.currency)}–{compact(band.max, pay.currency)}",
                     xy=(band.max, row), xytext=(4, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=7.5, color=look.ink)
+                    va="center", ha="left", fontsize=7.5, color=look.ink,
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
     ax.axvline(pay.top_10_percent, color=look.accent, linewidth=1.0, linestyle=(0, (4, 2)))
     ax.annotate(f"top 10 % earn over {full(pay.top_10_percent, pay.currency)}",
                 xy=(pay.top_10_percent, -0.85), xytext=(4, 0), textcoords="offset points",

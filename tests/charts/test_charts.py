@@ -70,3 +70,13 @@ def test_accent_text_has_contrast_on_white():
     # WCAG relative contrast (L1 + 0.05) / (L2 + 0.05) >= 4.5 for the top-10 % label.
     for look in (COLOR, GRAY):
         assert (1.05) / (_luminance(look.accent) + 0.05) >= 4.5
+
+
+@pytest.mark.parametrize("height_mm", [27, 40, 50])
+def test_chart_text_stays_inside_the_drawing(seed_career, height_mm):
+    """Text outside the SVG's box would be cut off in print (the handout's small charts)."""
+    for chart in (salary_chart(seed_career.salary[0], width_mm=120, height_mm=height_mm),
+                  roles_chart(seed_career, width_mm=120, height_mm=height_mm + 8)):
+        width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', chart.svg).groups())
+        for x, y in re.findall(r'<text[^>]*\bx="([-\d.]+)" y="([-\d.]+)"', chart.svg):
+            assert 0 <= float(y) <= height and 0 <= float(x) <= width, (height_mm, x, y)
