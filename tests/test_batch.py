@@ -180,3 +180,10 @@ def test_executor_choice():
     with executor_for(jobs=5, workers=2) as executor:
         assert executor._max_workers == 2  # a process pool
     assert load(paths.CONTENT / "careers" / "chef.yaml").slug == "chef"
+
+
+def test_a_long_lived_worker_does_not_keep_every_chart(pipeline):
+    renderer = pipeline.renderer(Options())
+    for slug in CAREERS:
+        pipeline.pdf(load(paths.CONTENT / "careers" / f"{slug}.yaml"), Options())
+    assert not [url for url in renderer.cache if str(url).startswith("data:")]

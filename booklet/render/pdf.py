@@ -69,4 +69,8 @@ class Renderer:
 
     def write(self, document: Document) -> Rendered:
         pdf = document.write_pdf(pdf_variant=self.pdf_variant, finisher=_display_title)
+        # Charts arrive as data: URIs unique to one career; keeping them would grow a
+        # long-lived worker's image cache without bound. Project files stay cached.
+        for url in [url for url in self.cache if isinstance(url, str) and url.startswith("data:")]:
+            del self.cache[url]
         return Rendered(pdf, len(document.pages))
