@@ -68,3 +68,24 @@ def test_bad_option_value_exits_2():
     result = run("build", "--paper", "a3")
     assert result.returncode == 2
     assert "a3" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_print_options_reach_the_pdf(tmp_path):
+    import io
+
+    import pikepdf
+
+    result = run("build", "chef", "--output", str(tmp_path), "--format", "handout", "--paper", "half-letter",
+                 "--grayscale", "--impose", "saddle", "--pdf-variant", "pdf/a-3b")
+    assert result.returncode == 0, result.stderr
+    with pikepdf.open(io.BytesIO((tmp_path / "chef.pdf").read_bytes())) as pdf:
+        assert len(pdf.pages) == 2  # a 2-page handout padded to 4 pages, two per side
+        box = pdf.pages[0].mediabox
+        assert (round(float(box[2])), round(float(box[3]))) == (792, 612)  # Letter, landscape
+        assert str(pdf.docinfo["/Title"]) == "Chef: career handout"
+
+
+def test_check_layout_from_the_command_line():
+    result = run("check", "chef", "--layout")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("1 profile(s) checked: 0 error(s), 0 warning(s)")

@@ -87,7 +87,7 @@ def build_context(
         "prefix": prefix,
         "page_numbers": page_numbers,
         "meta": {
-            "title": f"{career.title}: career booklet",
+            "title": f"{career.title}: career {options.format}",
             "author": "Career booklet generator",
             "description": f"What a {career.title} does, how to become one, pay and day-to-day life; "
                            f"reviewed {career.as_of.strftime('%B %Y')}.",
