@@ -6,12 +6,12 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from booklet.batch import Job, Outcome, executor_for, run_all
 from booklet.catalog import all_profiles, careers_dir, resolve_targets
@@ -155,15 +155,11 @@ def build(targets: tuple[str, ...], content: Path, output: Path, paper: str | No
             planned.append(item)
     todo, had_errors = _jobs(planned, content, summary)
 
-    console = Console(stderr=True)
-    show_bar = not (quiet or as_json) and console.is_terminal and len(todo) > 1
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=not show_bar, transient=True) as progress:
-        task = progress.add_task("Building", total=len(todo))
-        with executor_for(len(todo), workers, scheduler) as executor:
-            for outcome in run_all(todo, executor):
-                _record(outcome, output, manifest, summary, echo=not (quiet or as_json))
-                progress.advance(task)
+    show_bar = not (quiet or as_json) and sys.stderr.isatty() and len(todo) > 1
+    with _progress(show_bar, len(todo)) as advance, executor_for(len(todo), workers, scheduler) as executor:
+        for outcome in run_all(todo, executor):
+            _record(outcome, output, manifest, summary, echo=not (quiet or as_json))
+            advance()
 
     seconds = time.perf_counter() - started
     if as_json:
@@ -177,6 +173,21 @@ def build(targets: tuple[str, ...], content: Path, output: Path, paper: str | No
         sys.exit(EXIT_ERRORS)
     if summary.failed:
         sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _progress(show: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on the terminal, or nothing (scripts, CI, one PDF)."""
+    if not show:
+        yield lambda: None
+        return
+    from rich.console import Console  # imported only when a bar is shown: start-up time
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Building", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _record(outcome: Outcome, output: Path, manifest: Manifest, summary: Summary, echo: bool) -> None:

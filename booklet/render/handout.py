@@ -9,7 +9,6 @@ exactly two pages wins, so the rule is the same for every career.
 
 from __future__ import annotations
 
-import segno
 from weasyprint import Document
 
 from booklet.content.model import Career
@@ -30,6 +29,8 @@ LIMITS = (
 
 def qr_code(url: str) -> str:
     """The link as a QR code: a vector SVG data URI, error correction level M."""
+    import segno  # only handouts need it; keep it off every build's start-up
+
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000000")
 
 
