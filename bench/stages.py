@@ -4,7 +4,9 @@ Usage: .venv/bin/python bench/stages.py [--repeat N] [--career SLUG]
 
 Prints a Markdown table of medians (seconds) for: load+validate, charts,
 templating, WeasyPrint layout, PDF write, the warm total, our own stages'
-share of it, and a cold `booklet build <slug>` in a fresh process.
+share of it, WeasyPrint's cost for the text alone (charts and cover hidden:
+the floor no change of ours below WeasyPrint can go under), and a cold
+`booklet build <slug>` in a fresh process.
 """
 
 from __future__ import annotations
@@ -55,6 +57,21 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
     return times
 
 
+def text_floor(profile: Path, repeat: int) -> dict[str, float]:
+    """WeasyPrint's own cost for this booklet's text: layout + write with charts, and the cover, hidden."""
+    options = Options()
+    pipeline = Pipeline()
+    renderer = pipeline.renderer(options)
+    html = render_html("booklet.html.j2", build_context(load(profile), options))
+    renderer.write(renderer.layout(html))  # warm-up
+    floors = {}
+    for label, css in (("without charts", "figure { display: none }"),
+                       ("without charts or cover", "figure, .cover { display: none }")):
+        samples = [timed(lambda css=css: renderer.write(renderer.layout(html, css)))[1] for _ in range(repeat)]
+        floors[label] = statistics.median(samples)
+    return floors
+
+
 def cold_cli(slug: str, repeat: int) -> list[float]:
     samples = []
     with tempfile.TemporaryDirectory() as out:
@@ -76,6 +93,7 @@ def main() -> None:
     times = warm_stages(profile, args.repeat)
     totals = [sum(parts) for parts in zip(*times.values(), strict=True)]
     ours = [sum(parts) for parts in zip(times["load"], times["charts"], times["template"], strict=True)]
+    floors = text_floor(profile, args.repeat)
     cold = cold_cli(args.career, max(3, args.repeat // 2))
 
     med = statistics.median
@@ -87,6 +105,8 @@ def main() -> None:
         print(f"| {label} | {med(times[key]):.3f} |")
     print(f"| **warm in-process build** | **{med(totals):.3f}** |")
     print(f"| our stages' share (load + charts + templating) | {100 * med(ours) / med(totals):.0f} % |")
+    for label, seconds in floors.items():
+        print(f"| WeasyPrint layout + write only, {label} | {seconds:.3f} |")
     print(f"| **cold `booklet build {args.career}`** (median of {len(cold)}) | **{med(cold):.3f}** |")
 
 
