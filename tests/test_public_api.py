@@ -7,11 +7,13 @@ from tests.conftest import SEED, pdf_text
 
 
 def test_public_names_are_pinned():
-    assert sorted(booklet.__all__) == ["BookletError", "Career", "Options", "ProfileError", "load", "render"]
+    assert sorted(booklet.__all__) == ["BookletError", "Career", "Options", "ProfileError", "build", "load"]
     assert issubclass(booklet.ProfileError, booklet.BookletError)
 
 
-def test_load_and_render():
+def test_load_and_build():
+    import booklet.render.pdf  # noqa: F401  (a subpackage import must not shadow the API)
+
     career = booklet.load(SEED)
-    pdf = booklet.render(career, booklet.Options(format="handout"))
+    pdf = booklet.build(career, booklet.Options(format="handout"))
     assert "Machine Learning Engineer" in pdf_text(pdf)
