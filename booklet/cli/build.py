@@ -15,9 +15,9 @@ import click
 
 from booklet.batch import Job, Outcome, executor_for, run_all
 from booklet.catalog import all_profiles, careers_dir, resolve_targets
-from booklet.content.check import Report, check_paths
+from booklet.content.check import check_paths
 from booklet.content.collection import load_collection, load_collection_file
-from booklet.errors import ProfileError
+from booklet.errors import Finding, ProfileError
 from booklet.incremental import Manifest, job_digest
 from booklet.output import remove_stale_temporaries, write_atomic
 from booklet.options import FORMATS, PAPERS, PDF_VARIANTS, Options
@@ -34,10 +34,9 @@ class Summary:
     outputs: list[dict] = field(default_factory=list)
 
 
-def _print_findings(reports: list[Report]) -> None:
-    for report in reports:
-        for finding in report.findings:
-            click.echo(str(finding), err=True)
+def _print_findings(findings: list[Finding]) -> None:
+    for finding in findings:
+        click.echo(str(finding), err=True)
 
 
 @dataclass(frozen=True)
@@ -85,26 +84,27 @@ def _jobs(todo: list[Planned], content: Path, summary: Summary) -> tuple[list[Jo
     by_path = {report.path.resolve(): report for report in reports}
     good = {r.career.slug: r.career for r in reports if r.career is not None and not r.errors}
 
-    had_errors = False
-    jobs = []
+    jobs, failed = [], []
     for item in todo:
-        try:
-            if item.profile is not None:
-                report = by_path[item.profile.resolve()]
-                _print_findings([report])
-                if report.errors or report.career is None:
-                    raise ProfileError([])
-                jobs.append(Job(item.name, (report.career,), item.options, digest=item.digest))
+        if item.profile is not None:
+            report = by_path[item.profile.resolve()]
+            _print_findings(report.findings)  # warnings too: they do not block
+            if report.errors or report.career is None:
+                failed.append(item)
             else:
-                collection, members = load_collection(item.collection, good)
-                jobs.append(Job(item.name, tuple(members), item.options, collection, digest=item.digest))
+                jobs.append(Job(item.name, (report.career,), item.options, digest=item.digest))
+            continue
+        try:
+            collection, members = load_collection(item.collection, good)
         except ProfileError as exc:
-            for finding in exc.findings:
-                click.echo(str(finding), err=True)
-            had_errors = True
-            summary.failed += 1
-            summary.outputs.append({"name": item.name, "status": "failed", "error": "input has errors"})
-    return jobs, had_errors
+            _print_findings(exc.findings)
+            failed.append(item)
+        else:
+            jobs.append(Job(item.name, tuple(members), item.options, collection, digest=item.digest))
+    for item in failed:
+        summary.failed += 1
+        summary.outputs.append({"name": item.name, "status": "failed", "error": "input has errors"})
+    return jobs, bool(failed)
 
 
 @click.command()

@@ -110,9 +110,10 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
     # Pass 1: lengths and anchor pages, with placeholder numbers of the final width.
     front["toc_pages"] = {entry.anchor: PLACEHOLDER_PAGE for entry in front["toc"]}
     front_part = _measure(renderer, render_html("collection.html.j2", front))
+    # Contexts (with their charts) are built once and reused by pass 2: only page numbers change.
+    contexts = [build_context(career, options, prefix=_prefix(career)) for career in careers]
     chapter_parts = []
-    for career in careers:
-        context = build_context(career, options, prefix=_prefix(career))
+    for context in contexts:
         context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
         chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
 
@@ -129,8 +130,7 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
         (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", "Introduction"),
                                                                        ("contents", "Contents"))
     ]
-    for career, start, part in zip(careers, starts, chapter_parts, strict=True):
-        context = build_context(career, options, prefix=_prefix(career))
+    for career, context, start, part in zip(careers, contexts, starts, chapter_parts, strict=True):
         first = {s.key: start + part.anchors[s.anchor] for s in context["sections"]}
         context["page_numbers"] = first
         pdfs.append(renderer.render(render_html("booklet.html.j2", context), _footer_css(start, total)).pdf)

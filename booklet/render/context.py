@@ -15,6 +15,7 @@ from booklet.charts import Chart, education_chart, look, roles_chart, salary_cha
 from booklet.content.model import REGION_NAMES, Career
 from booklet.options import Options
 
+
 @dataclass(frozen=True)
 class Figure:
     uri: str
