@@ -25,10 +25,10 @@ def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0,
         low = stage.years.min
         high = stage.years.max if stage.years.max is not None else low
         color = look.palette[min(row + 2, len(look.palette) - 1)]
-        ax.barh(row, low, left=start_min, height=0.56, color=look.palette[1], edgecolor="white",
+        ax.barh(row, low, left=start_min, height=0.56, color=look.palette[1], edgecolor="white", clip_on=False,
                 linewidth=0.8, hatch="////" if stage.optional else None)
         if high > low:
-            ax.barh(row, high - low, left=start_min + low, height=0.56, color=color,
+            ax.barh(row, high - low, left=start_min + low, height=0.56, color=color, clip_on=False,
                     alpha=0.55, edgecolor="white", linewidth=0.8)
         label = _span(low, high) + ("  (optional)" if stage.optional else "")
         ax.text(start_min + high + 0.15, row, label, va="center", fontsize=7.5, color=look.muted)

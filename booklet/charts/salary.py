@@ -23,7 +23,7 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
     # Light to dark as the career advances: order reads without colour too.
     shades = look.palette[-2::-1]
     for row, (_title, band) in enumerate(bands):
-        ax.barh(row, band.max - band.min, left=band.min, height=0.6, color=shades[row],
+        ax.barh(row, band.max - band.min, left=band.min, height=0.6, color=shades[row], clip_on=False,
                 edgecolor=look.palette[0], linewidth=0.5)
         ax.annotate(f"{compact(band.min, pay.currency)}–{compact(band.max, pay.currency)}",
                     xy=(band.max, row), xytext=(4, 0), textcoords="offset points",
