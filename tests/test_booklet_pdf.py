@@ -169,6 +169,28 @@ def test_running_header_and_page_x_of_y(page_texts):
         assert "Reviewed November 2026" in page
 
 
+def test_running_header_names_the_section_the_page_opens_in(seed_pdf, page_texts, seed_career):
+    """A page that continues section 06 is headed by 06, even when 07 starts lower down."""
+    headings = [heading.format(title=seed_career.title) for _key, heading in SECTIONS]
+    starts = {}  # heading -> page number, from the contents on the cover
+    for number, heading in enumerate(headings, start=1):
+        starts[heading] = int(re.search(rf"{number:02d} {re.escape(heading)} (\d+)", page_texts[0]).group(1))
+    pdf = pypdfium2.PdfDocument(seed_pdf)
+    continued = 0
+    for index in range(1, len(pdf)):
+        page = pdf[index]
+        width, height = page.get_size()
+        text = page.get_textpage()
+        header = " ".join(text.get_text_bounded(0, height - 56, width, height).split())
+        first_line = text.get_text_bounded(0, 0, width, height - 56).strip().splitlines()[0].strip()
+        opened = [h for number, h in enumerate(headings, start=1)
+                  if starts[h] == index + 1 and first_line == f"{number:02d}"]
+        expected = opened[0] if opened else [h for h in headings if starts[h] <= index][-1]
+        continued += not opened
+        assert header.endswith(expected), (index + 1, header, expected)
+    assert continued >= 3  # the check covered pages that open mid-section
+
+
 def test_a4_by_default_and_letter_on_request(seed_pdf, pipeline, seed_career):
     a4 = PdfReader(seed_pdf).pages[0].mediabox
     assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
