@@ -32,7 +32,7 @@ def page_texts(seed_pdf):
 
 def test_every_section_heading_is_present(text, seed_career):
     for _key, heading in SECTIONS:
-        assert heading.format(title=seed_career.title) in text
+        assert heading.format(a_title=seed_career.a_title) in text
 
 
 def test_roles_with_shares(text, seed_career):
@@ -147,13 +147,13 @@ def test_metadata_language_and_bookmarks(seed_pdf, seed_career):
     outline = reader.outline
     assert outline[0].title == seed_career.title
     section_titles = [item.title for item in outline[1]]
-    assert section_titles == [heading.format(title=seed_career.title) for _key, heading in SECTIONS]
+    assert section_titles == [heading.format(a_title=seed_career.a_title) for _key, heading in SECTIONS]
 
 
 def test_contents_page_numbers_match_where_sections_start(page_texts, seed_career):
     cover = page_texts[0]
     for number, (_key, heading) in enumerate(SECTIONS, start=1):
-        heading = heading.format(title=seed_career.title)
+        heading = heading.format(a_title=seed_career.a_title)
         match = re.search(rf"{number:02d} {re.escape(heading)} (\d+)", cover)
         assert match, heading
         page = int(match.group(1))
@@ -171,7 +171,7 @@ def test_running_header_and_page_x_of_y(page_texts):
 
 def test_running_header_names_the_section_the_page_opens_in(seed_pdf, page_texts, seed_career):
     """A page that continues section 06 is headed by 06, even when 07 starts lower down."""
-    headings = [heading.format(title=seed_career.title) for _key, heading in SECTIONS]
+    headings = [heading.format(a_title=seed_career.a_title) for _key, heading in SECTIONS]
     starts = {}  # heading -> page number, from the contents on the cover
     for number, heading in enumerate(headings, start=1):
         starts[heading] = int(re.search(rf"{number:02d} {re.escape(heading)} (\d+)", page_texts[0]).group(1))

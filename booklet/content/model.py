@@ -258,11 +258,25 @@ class Link(Strict):
     url: HttpUrl
 
 
+def indefinite_article(title: str) -> Literal["a", "an"]:
+    """'an' before a vowel letter: right for every title in the catalog.
+
+    English goes by sound, not spelling ('a University Lecturer', 'an MRI
+    Technician'), so a profile can override it with ``article``.
+    """
+    return "an" if title[:1].lower() in "aeiou" else "a"
+
+
 class Career(Strict):
     """A career profile, one YAML file in content/careers/."""
 
     slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
     title: Text
+    article: Literal["a", "an"] | None = Field(
+        default=None,
+        description="'a' or 'an' before the title in running text ('What is an Accountant?'). Left out, it is "
+                    "'an' before a vowel letter; set it where the sound says otherwise: 'a University Lecturer'.",
+    )
     field: Text = Field(description="Broad field, e.g. 'Data & AI', 'Health', 'Skilled trades'.")
     tags: list[Text] = Field(default_factory=list)
     related: list[str] = Field(
@@ -293,6 +307,11 @@ class Career(Strict):
         if total != 100:
             raise PydanticCustomError("shares-total", "role shares total {total}, expected 100", {"total": total})
         return roles
+
+    @property
+    def a_title(self) -> str:
+        """The title with its article, as running text needs it: 'an Accountant', 'a Chef'."""
+        return f"{self.article or indefinite_article(self.title)} {self.title}"
 
     def source(self, source_id: str) -> Source:
         return next(source for source in self.sources if source.id == source_id)

@@ -15,6 +15,7 @@ import unicodedata
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from booklet import paths
+from booklet.content.model import indefinite_article
 
 
 def slugify(title: str) -> str:
@@ -29,5 +30,6 @@ def scaffold(title: str, today: dt.date) -> tuple[str, str]:
     env = Environment(loader=FileSystemLoader(paths.TEMPLATES / "scaffold"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     text = env.get_template("career.yaml.j2").render(
-        slug=slug, title=title.replace('"', "'"), title_yaml=json.dumps(title, ensure_ascii=False), today=today)
+        slug=slug, title=title.replace('"', "'"), title_yaml=json.dumps(title, ensure_ascii=False),
+        article=indefinite_article(title), today=today)
     return slug, text

@@ -28,7 +28,7 @@ def _figure(chart: Chart) -> Figure:
 
 
 SECTIONS = (
-    ("overview", "What is a {title}?"),
+    ("overview", "What is {a_title}?"),
     ("roles", "Types of roles"),
     ("paths", "The path to get there"),
     ("education", "Education"),
@@ -82,7 +82,7 @@ def build_context(
         "options": options,
         "regions": REGION_NAMES,
         "sections": [
-            Section(f"{number:02d}", key, heading.format(title=career.title), f"{prefix}{key}")
+            Section(f"{number:02d}", key, heading.format(a_title=career.a_title), f"{prefix}{key}")
             for number, (key, heading) in enumerate(SECTIONS, start=1)
         ],
         "prefix": prefix,
@@ -90,7 +90,7 @@ def build_context(
         "meta": {
             "title": f"{career.title}: career {options.format}",
             "author": "Career booklet generator",
-            "description": f"What a {career.title} does, how to become one, pay and day-to-day life; "
+            "description": f"What {career.a_title} does, how to become one, pay and day-to-day life; "
                            f"reviewed {career.as_of.strftime('%B %Y')}.",
             "keywords": [career.title, career.field, "careers", "career guidance", *career.tags],
             "created": career.as_of.isoformat(),

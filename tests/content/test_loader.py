@@ -88,3 +88,12 @@ def test_duplicate_key_is_an_error(tmp_path):
     text = SEED.read_text().replace("field: Data & AI\n", "field: Data & AI\nfield: Health\n")
     (message,) = errors_for(tmp_path, text)
     assert f":{line_of(text, 'field: Health')}:1: error duplicate-key: field: appears twice" in message
+
+
+def test_title_takes_the_article_its_sound_needs(seed_career):
+    assert seed_career.a_title == "a Machine Learning Engineer"
+    assert seed_career.model_copy(update={"title": "Accountant"}).a_title == "an Accountant"
+    # The vowel-letter rule is wrong here; the profile's `article` says so.
+    lecturer = seed_career.model_copy(update={"title": "University Lecturer"})
+    assert lecturer.a_title == "an University Lecturer"
+    assert lecturer.model_copy(update={"article": "a"}).a_title == "a University Lecturer"

@@ -72,7 +72,7 @@ def test_nested_bookmarks_career_then_section(built):
     assert titles[2:] == [career.title for career in members]
     children = [item for item in outline if isinstance(item, list)]
     assert len(children) == len(members)
-    expected = [heading.format(title=members[0].title) for _key, heading in SECTIONS]
+    expected = [heading.format(a_title=members[0].a_title) for _key, heading in SECTIONS]
     assert [child.title for child in children[0]] == expected
 
 
