@@ -7,7 +7,7 @@ student sees both the quickest and the longest route in one picture.
 
 from __future__ import annotations
 
-from booklet.charts.style import COLOR, Chart, Look, figure, style_axes, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, row_labels, style_axes, to_svg
 from booklet.content.model import Career
 
 
@@ -34,7 +34,7 @@ def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0,
         ax.text(start_min + high + 0.15, row, label, va="center", fontsize=7.5, color=look.muted)
         start_min += low
         start_max += high
-    ax.set_yticks(range(len(stages)), [stage.stage for stage in stages])
+    row_labels(ax, [stage.stage for stage in stages], look)
     style_axes(ax, look)
     ax.invert_yaxis()
     ax.set_xlim(0, start_max + 3.2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from booklet.charts.style import COLOR, Chart, Look, figure, style_axes, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, row_labels, style_axes, to_svg
 from booklet.content.model import REGION_NAMES, RegionSalary
 from booklet.money import compact, full
 
@@ -33,7 +33,7 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
     ax.annotate(f"top 10 % earn over {full(pay.top_10_percent, pay.currency)}",
                 xy=(pay.top_10_percent, -0.85), xytext=(4, 0), textcoords="offset points",
                 ha="left", va="center", fontsize=7.5, color=look.accent)
-    ax.set_yticks(range(len(bands)), [title for title, _ in bands])
+    row_labels(ax, [title for title, _ in bands], look)
     style_axes(ax, look)
     ax.invert_yaxis()
     ax.set_ylim(len(bands) - 0.5, -1.3)

@@ -89,8 +89,19 @@ def style_axes(ax: Axes, look: Look) -> None:
     ax.set_axisbelow(True)
     ax.spines["left"].set_visible(False)
     ax.spines["bottom"].set_color(look.grid)
-    ax.tick_params(axis="y", left=False, labelcolor=look.ink)
     ax.tick_params(axis="x", bottom=False, labelcolor=look.muted)
+
+
+def row_labels(ax: Axes, labels: list[str], look: Look) -> None:
+    """Name each bar's row at its left, as plain text rather than through a y axis.
+
+    A y axis builds a tick (three lines, two texts) per row and measures them
+    all, only to show the labels: about a fifth of a bar chart's drawing time.
+    """
+    ax.yaxis.set_visible(False)
+    for row, label in enumerate(labels):
+        ax.annotate(label, xy=(0, row), xycoords=ax.get_yaxis_transform(), xytext=(-4, 0),
+                    textcoords="offset points", ha="right", va="center", color=look.ink)
 
 
 def figure(width_mm: float, height_mm: float) -> Figure:
