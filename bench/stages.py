@@ -4,14 +4,17 @@ Usage: .venv/bin/python bench/stages.py [--repeat N] [--career SLUG]
 
 Prints a Markdown table of medians (seconds) for: load+validate, charts,
 templating, WeasyPrint layout, PDF write, the warm total, our own stages'
-share of it, WeasyPrint's cost for the text alone (charts and cover hidden:
-the floor no change of ours below WeasyPrint can go under), and a cold
-`booklet build <slug>` in a fresh process.
+share of it, the warm total under Python's default garbage-collector settings
+(the stages run under ``booklet.gc_policy``, as the CLI and workers do),
+WeasyPrint's cost for the text alone (charts and cover hidden: the floor no
+change of ours below WeasyPrint can go under), and a cold `booklet build
+<slug>` in a fresh process.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import subprocess
 import sys
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-from booklet import paths
+from booklet import gc_policy, paths
 from booklet.content.loader import load
 from booklet.pipeline import Pipeline
 from booklet.options import Options
@@ -40,6 +43,7 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
     pipeline = Pipeline()
     renderer = pipeline.renderer(options)
     pipeline.pdf(load(profile), options)  # warm-up: fonts, CSS, imports
+    gc_policy.freeze_startup()  # as a pool worker does after its warm-up
     times: dict[str, list[float]] = {k: [] for k in ("load", "charts", "template", "layout", "write")}
     for _ in range(repeat):
         career, t = timed(lambda: load(profile))
@@ -55,6 +59,20 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
         _, t = timed(lambda: renderer.write(document))  # tagged PDF/UA, as the CLI writes
         times["write"].append(t)
     return times
+
+
+def default_gc_total(profile: Path, repeat: int) -> float:
+    """The warm build with CPython's default collector thresholds, for comparison."""
+    pipeline, options = Pipeline(), Options()
+    pipeline.pdf(load(profile), options)
+    thresholds = gc.get_threshold()
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    try:
+        return statistics.median(timed(lambda: pipeline.pdf(load(profile), options))[1] for _ in range(repeat))
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.freeze()
 
 
 def text_floor(profile: Path, repeat: int) -> dict[str, float]:
@@ -90,7 +108,9 @@ def main() -> None:
     args = parser.parse_args()
     profile = paths.CONTENT / "careers" / f"{args.career}.yaml"
 
+    gc_policy.for_rendering()
     times = warm_stages(profile, args.repeat)
+    default_gc = default_gc_total(profile, args.repeat)
     totals = [sum(parts) for parts in zip(*times.values(), strict=True)]
     ours = [sum(parts) for parts in zip(times["load"], times["charts"], times["template"], strict=True)]
     floors = text_floor(profile, args.repeat)
@@ -105,6 +125,7 @@ def main() -> None:
         print(f"| {label} | {med(times[key]):.3f} |")
     print(f"| **warm in-process build** | **{med(totals):.3f}** |")
     print(f"| our stages' share (load + charts + templating) | {100 * med(ours) / med(totals):.0f} % |")
+    print(f"| warm build under CPython's default GC thresholds | {default_gc:.3f} |")
     for label, seconds in floors.items():
         print(f"| WeasyPrint layout + write only, {label} | {seconds:.3f} |")
     print(f"| **cold `booklet build {args.career}`** (median of {len(cold)}) | **{med(cold):.3f}** |")

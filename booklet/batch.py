@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from booklet import gc_policy
 from booklet.content.collection import Collection
 from booklet.content.model import Career
 from booklet.errors import BookletError
@@ -58,7 +59,9 @@ def _worker_pipeline():
 
 def warm_worker() -> None:
     """Pool initializer: pay for imports and fonts before the first job."""
+    gc_policy.for_rendering()
     _worker_pipeline()
+    gc_policy.freeze_startup()
 
 
 def run_job(job: Job) -> Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet import paths
+from booklet import gc_policy, paths
 from booklet.batch import Job, Outcome, executor_for, process_pool, run_all, run_job
 from booklet.content.loader import load
 from booklet.options import Options
@@ -119,6 +120,17 @@ def test_a_crashed_worker_fails_only_its_job():
         outcomes = {o.job.name: o for o in run_all(jobs, pool, work=crash_on_electrician)}
     assert outcomes["electrician.pdf"].error == "the worker process crashed while rendering this booklet"
     assert outcomes["chef.pdf"].pdf == b"%PDF-fake" and outcomes["lawyer.pdf"].error is None
+
+
+def collector_state(_job) -> tuple[tuple[int, int, int], int]:
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_pool_workers_collect_less_often_and_freeze_their_start_up():
+    with process_pool(1) as pool:
+        thresholds, frozen = pool.submit(collector_state, None).result()
+    assert thresholds == gc_policy.THRESHOLDS
+    assert frozen > 100_000  # WeasyPrint, matplotlib, fonts and parsed CSS, out of every collection
 
 
 def test_render_errors_are_reported_not_raised(seed_career):

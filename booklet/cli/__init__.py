@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from booklet import gc_policy
 from booklet.cli.build import build
 from booklet.cli.check import check
 from booklet.cli.listing import list_careers
@@ -43,6 +44,7 @@ def _stop(signum, frame) -> None:
 
 
 def main() -> None:
+    gc_policy.for_rendering()
     signal.signal(signal.SIGTERM, _stop)
     try:
         cli.main(standalone_mode=False)
