@@ -5,10 +5,10 @@ Usage: .venv/bin/python bench/stages.py [--repeat N] [--career SLUG]
 Prints a Markdown table of medians (seconds) for: load+validate, charts,
 templating, WeasyPrint layout, PDF write, the warm total, our own stages'
 share of it, the warm total under Python's default garbage-collector settings
-(the stages run under ``booklet.gc_policy``, as the CLI and workers do),
-WeasyPrint's cost for the text alone (charts and cover hidden: the floor no
-change of ours below WeasyPrint can go under), and a cold `booklet build
-<slug>` in a fresh process.
+(the stages run under ``booklet.gc_policy``, as the CLI and workers do), what
+WeasyPrint alone needs for the parts a booklet must have (its text, PDF/UA
+tags, the charts) and so the lower bound of a warm build, and a cold
+`booklet build <slug>` in a fresh process.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 
 from booklet import gc_policy, paths
 from booklet.content.loader import load
@@ -75,19 +75,45 @@ def default_gc_total(profile: Path, repeat: int) -> float:
         gc.freeze()
 
 
-def text_floor(profile: Path, repeat: int) -> dict[str, float]:
-    """WeasyPrint's own cost for this booklet's text: layout + write with charts, and the cover, hidden."""
+def engine_floor(profile: Path, repeat: int) -> dict[str, float]:
+    """What WeasyPrint alone needs for the parts every booklet must have, medians in seconds.
+
+    ``text``: the booklet's text with no stylesheet but the fonts and the page
+    size, no charts, cover, header or footer, written untagged.  ``tagging``:
+    what PDF/UA tags add to writing that same text.  ``chart drawing``: laying
+    out and painting the four charts alone, minus an empty page.  Together with
+    matplotlib drawing the charts, they bound a warm build from below: no
+    styling or code of ours can go under their sum.
+    """
     options = Options()
-    pipeline = Pipeline()
-    renderer = pipeline.renderer(options)
-    html = render_html("booklet.html.j2", build_context(load(profile), options))
-    renderer.write(renderer.layout(html))  # warm-up
-    floors = {}
-    for label, css in (("without charts", "figure { display: none }"),
-                       ("without charts or cover", "figure, .cover { display: none }")):
-        samples = [timed(lambda css=css: renderer.write(renderer.layout(html, css)))[1] for _ in range(repeat)]
-        floors[label] = statistics.median(samples)
-    return floors
+    renderer = Pipeline().renderer(options)
+    context = build_context(load(profile), options)
+    html = render_html("booklet.html.j2", context)
+    bare = [CSS(filename=paths.TEMPLATES / "css" / "fonts.css", font_config=renderer.fonts),
+            CSS(string="@page { size: A4; margin: 20mm } html { font: 9.4pt/1.45 Inter }"
+                       " figure, .cover { display: none }", font_config=renderer.fonts)]
+    charts = [context["charts"]["roles"], context["charts"]["education"], *context["charts"]["salary"].values()]
+    figures = "".join(f'<figure><img src="{chart.uri}" alt=""></figure>' for chart in charts)
+
+    def bare_text(variant):
+        document = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=renderer.fetcher).render(
+            stylesheets=bare, font_config=renderer.fonts, cache=renderer.cache)
+        document.write_pdf(pdf_variant=variant)
+
+    def page(body: str) -> None:
+        renderer.write(renderer.layout(f'<html lang="en"><body>{body}</body></html>'))
+
+    runs = {"text": lambda: bare_text(None), "tagged text": lambda: bare_text("pdf/ua-1"),
+            "charts page": lambda: page(figures), "empty page": lambda: page("<p>.</p>")}
+    for run in runs.values():
+        run()  # warm-up
+    samples = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            samples[name].append(timed(run)[1])
+    med = {name: statistics.median(values) for name, values in samples.items()}
+    return {"text": med["text"], "tagging": med["tagged text"] - med["text"],
+            "chart drawing": med["charts page"] - med["empty page"]}
 
 
 def cold_cli(slug: str, repeat: int) -> list[float]:
@@ -113,7 +139,7 @@ def main() -> None:
     default_gc = default_gc_total(profile, args.repeat)
     totals = [sum(parts) for parts in zip(*times.values(), strict=True)]
     ours = [sum(parts) for parts in zip(times["load"], times["charts"], times["template"], strict=True)]
-    floors = text_floor(profile, args.repeat)
+    floor = engine_floor(profile, args.repeat)
     cold = cold_cli(args.career, max(3, args.repeat // 2))
 
     med = statistics.median
@@ -126,8 +152,11 @@ def main() -> None:
     print(f"| **warm in-process build** | **{med(totals):.3f}** |")
     print(f"| our stages' share (load + charts + templating) | {100 * med(ours) / med(totals):.0f} % |")
     print(f"| warm build under CPython's default GC thresholds | {default_gc:.3f} |")
-    for label, seconds in floors.items():
-        print(f"| WeasyPrint layout + write only, {label} | {seconds:.3f} |")
+    print(f"| WeasyPrint: the text alone, unstyled, untagged, no charts, cover or header | {floor['text']:.3f} |")
+    print(f"| WeasyPrint: PDF/UA tags for that text | {floor['tagging']:.3f} |")
+    print(f"| WeasyPrint: drawing the four charts alone | {floor['chart drawing']:.3f} |")
+    bound = floor["text"] + floor["tagging"] + floor["chart drawing"] + med(times["charts"])
+    print(f"| **lower bound** for a warm build (the three above + matplotlib charts) | **{bound:.3f}** |")
     print(f"| **cold `booklet build {args.career}`** (median of {len(cold)}) | **{med(cold):.3f}** |")
 
 
