@@ -12,6 +12,7 @@ imported once; fonts, parsed CSS and image cache reused across jobs).
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -58,14 +59,27 @@ def _worker_pipeline():
 
 
 def warm_worker() -> None:
-    """Pool initializer: pay for imports and fonts before the first job."""
+    """Pool initializer: pay for imports and fonts before the first job.
+
+    Ctrl-C reaches the workers too, and the parent already stops the build and
+    reports it; a worker simply dies at once, rather than raising
+    KeyboardInterrupt wherever it happens to be (inside a garbage-collector
+    callback, Python can only print that traceback and carry on).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     gc_policy.for_rendering()
     _worker_pipeline()
-    gc_policy.freeze_startup()
 
 
 def run_job(job: Job) -> Outcome:
     """Render one job; failures come back as an ``Outcome`` with the reason."""
+    try:
+        return _render(job)
+    finally:
+        gc_policy.after_build()
+
+
+def _render(job: Job) -> Outcome:
     started = time.perf_counter()
     try:
         pipeline = _worker_pipeline()

@@ -4,12 +4,17 @@ A booklet build allocates a few million short-lived objects (boxes, styles,
 text layouts), nearly all freed by reference counting. CPython's default
 young-generation threshold (700 net allocations) runs the cycle collector
 thousands of times per booklet over objects that would die anyway: about
-10 % of a warm build here (bench/stages.py measures it). Collecting less
-often still collects every cycle; freezing what start-up loaded (modules,
-fonts, parsed CSS) keeps it out of every later full collection.
+10 % of a warm build here (bench/stages.py measures it).
 
-Only the CLI and our own pool workers apply this: a library call through
-``booklet.build`` leaves the host process's collector alone.
+Collecting less often lets each booklet's cyclic garbage pile up, so a
+process under this policy collects once after every build instead, and
+freezes what survived the first one (modules, fonts, parsed CSS, caches):
+that full collection then scans only one booklet's objects. A 32-booklet
+run peaked at 145 MB this way, against 152 MB with the defaults and 279 MB
+with the raised thresholds alone.
+
+Only the CLI and our own pool workers opt in; a library call through
+``booklet.build`` or a Dask worker keeps its host's collector as it is.
 """
 
 from __future__ import annotations
@@ -18,12 +23,23 @@ import gc
 
 THRESHOLDS = (10_000, 20, 20)
 
+_active = False
+_frozen = False
+
 
 def for_rendering() -> None:
-    """Collect young objects every 10,000 net allocations instead of 700."""
+    """Opt this process in: young collections every 10,000 net allocations instead of 700."""
+    global _active
     gc.set_threshold(*THRESHOLDS)
+    _active = True
 
 
-def freeze_startup() -> None:
-    """Move everything allocated so far out of the collector's view, for good."""
-    gc.freeze()
+def after_build() -> None:
+    """Collect the finished booklet's cycles now; after the first, freeze what stays."""
+    global _frozen
+    if not _active:
+        return
+    gc.collect()
+    if not _frozen:
+        gc.freeze()
+        _frozen = True

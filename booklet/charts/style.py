@@ -61,7 +61,6 @@ matplotlib.rcParams.update(
         "font.size": 8,
         "axes.linewidth": 0.6,
         "xtick.labelsize": 7.5,
-        "ytick.labelsize": 8,
         "axes.spines.top": False,
         "axes.spines.right": False,
         "figure.dpi": 72,
@@ -81,8 +80,8 @@ def style_axes(ax: Axes, look: Look) -> None:
     """Horizontal-bar axes: light vertical grid, no left spine, labels in the look's inks.
 
     The grid already marks every x tick, so tick marks are not drawn at all, and
-    the grid lines are not clipped: each marks, clip path and background patch
-    is one more SVG element WeasyPrint has to lay out and paint on every build.
+    the grid lines are not clipped: each tick mark, clip path and background
+    patch is one more SVG element WeasyPrint has to lay out and paint on every build.
     """
     ax.patch.set_visible(False)
     ax.xaxis.grid(True, color=look.grid, linewidth=0.5, clip_on=False)
