@@ -3,8 +3,8 @@
 Usage: .venv/bin/python bench/stages.py [--repeat N] [--career SLUG]
 
 Prints a Markdown table of medians (seconds) for: load+validate, charts,
-templating, WeasyPrint layout, PDF write, the warm total, our own stages'
-share of it, the warm total under Python's default garbage-collector settings
+templating, WeasyPrint layout, PDF write, the collection that follows each
+build, the warm total, our own stages' share of it, the warm total under Python's default garbage-collector settings
 (the stages run under ``booklet.gc_policy``, as the CLI and workers do), what
 WeasyPrint alone needs for the parts a booklet must have (its text, PDF/UA
 tags, the charts) and so the lower bound of a warm build, and a cold
@@ -43,8 +43,8 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
     pipeline = Pipeline()
     renderer = pipeline.renderer(options)
     pipeline.pdf(load(profile), options)  # warm-up: fonts, CSS, imports
-    gc_policy.freeze_startup()  # as a pool worker does after its warm-up
-    times: dict[str, list[float]] = {k: [] for k in ("load", "charts", "template", "layout", "write")}
+    gc_policy.after_build()  # as a worker does after its first build: collect, then freeze
+    times: dict[str, list[float]] = {k: [] for k in ("load", "charts", "template", "layout", "write", "gc")}
     for _ in range(repeat):
         career, t = timed(lambda: load(profile))
         times["load"].append(t)
@@ -58,6 +58,8 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
         times["layout"].append(t)
         _, t = timed(lambda: renderer.write(document))  # tagged PDF/UA, as the CLI writes
         times["write"].append(t)
+        _, t = timed(gc_policy.after_build)
+        times["gc"].append(t)
     return times
 
 
@@ -146,7 +148,8 @@ def main() -> None:
     print(f"| stage ({args.career}, median of {args.repeat}) | seconds |")
     print("|---|---:|")
     labels = {"load": "load + validate", "charts": "charts (matplotlib)", "template": "templating (Jinja2)",
-              "layout": "WeasyPrint layout", "write": "PDF write"}
+              "layout": "WeasyPrint layout", "write": "PDF write",
+              "gc": "garbage collection after the build"}
     for key, label in labels.items():
         print(f"| {label} | {med(times[key]):.3f} |")
     print(f"| **warm in-process build** | **{med(totals):.3f}** |")
