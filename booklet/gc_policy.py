@@ -19,6 +19,7 @@ Only the CLI and our own pool workers opt in; a library call through
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 THRESHOLDS = (10_000, 20, 20)
@@ -42,4 +43,8 @@ def after_build() -> None:
     gc.collect()
     if not _frozen:
         gc.freeze()
+        # Frozen objects escape the collections of interpreter shutdown and are
+        # destroyed last, after the modules their finalizers need (WeasyPrint's
+        # FontConfiguration would print a TypeError on exit).
+        atexit.register(gc.unfreeze)
         _frozen = True
