@@ -58,6 +58,7 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
         times["layout"].append(t)
         _, t = timed(lambda: renderer.write(document))  # tagged PDF/UA, as the CLI writes
         times["write"].append(t)
+        career = context = html = source = document = None  # gone, as when a worker's job returns
         _, t = timed(gc_policy.after_build)
         times["gc"].append(t)
     return times
