@@ -43,7 +43,7 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
     pipeline = Pipeline()
     renderer = pipeline.renderer(options)
     pipeline.pdf(load(profile), options)  # warm-up: fonts, CSS, imports
-    gc_policy.after_build()  # as a worker does after its first build: collect, then freeze
+    gc_policy.collect()  # as a worker does after its first build: collect, then freeze
     times: dict[str, list[float]] = {k: [] for k in ("load", "charts", "template", "layout", "write", "gc")}
     for _ in range(repeat):
         career, t = timed(lambda: load(profile))
@@ -59,7 +59,7 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
         _, t = timed(lambda: renderer.write(document))  # tagged PDF/UA, as the CLI writes
         times["write"].append(t)
         career = context = html = source = document = None  # gone, as when a worker's job returns
-        _, t = timed(gc_policy.after_build)
+        _, t = timed(gc_policy.collect)
         times["gc"].append(t)
     return times
 

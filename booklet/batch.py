@@ -76,7 +76,7 @@ def run_job(job: Job) -> Outcome:
     try:
         return _render(job)
     finally:
-        gc_policy.after_build()
+        gc_policy.collect()
 
 
 def _render(job: Job) -> Outcome:

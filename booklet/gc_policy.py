@@ -7,9 +7,10 @@ thousands of times per booklet over objects that would die anyway: about
 10 % of a warm build here (bench/stages.py measures it).
 
 Collecting less often lets each booklet's cyclic garbage pile up, so a
-process under this policy collects once after every build instead, and
-freezes what survived the first one (modules, fonts, parsed CSS, caches):
-that full collection then scans only one booklet's objects. A 32-booklet
+process under this policy collects once after every build (and after every
+part of a collection rendered in parts) instead, and freezes what survived
+the first time (modules, fonts, parsed CSS, caches): that full collection
+then scans only one document's objects. A 32-booklet
 run peaked at 145 MB this way, against 152 MB with the defaults and 279 MB
 with the raised thresholds alone.
 
@@ -35,8 +36,8 @@ def for_rendering() -> None:
     _active = True
 
 
-def after_build() -> None:
-    """Collect the finished booklet's cycles now; after the first, freeze what stays."""
+def collect() -> None:
+    """Free the cycles of the document just finished; the first time, freeze what stays."""
     global _frozen
     if not _active:
         return

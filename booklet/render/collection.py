@@ -16,6 +16,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from booklet import gc_policy
 from booklet.content.collection import Collection
 from booklet.content.model import REGION_NAMES, Career
 from booklet.options import Options
@@ -89,6 +90,12 @@ def _measure(renderer: Renderer, html: str) -> Part:
     return Part(len(document.pages), anchors)
 
 
+def _render_part(renderer: Renderer, html: str, extra_css: str) -> bytes:
+    pdf = renderer.render(html, extra_css).pdf
+    gc_policy.collect()  # each part's layout is garbage now; don't let a hundred pile up
+    return pdf
+
+
 def render_collection(
     renderer: Renderer,
     collection: Collection,
@@ -116,6 +123,7 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
     for context in contexts:
         context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
         chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
+        gc_policy.collect()
 
     starts, page = [], 1 + front_part.pages
     for part in chapter_parts:
@@ -125,7 +133,7 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
 
     # Pass 2: the same parts, now with their real page numbers.
     front["toc_pages"] = {f"{c.slug}-cover": start for c, start in zip(careers, starts, strict=True)}
-    pdfs = [renderer.render(render_html("collection.html.j2", front), _footer_css(1, total)).pdf]
+    pdfs = [_render_part(renderer, render_html("collection.html.j2", front), _footer_css(1, total))]
     outline: list[tuple[str, int, list[tuple[str, int]]]] = [
         (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", "Introduction"),
                                                                        ("contents", "Contents"))
@@ -133,7 +141,7 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
     for career, context, start, part in zip(careers, contexts, starts, chapter_parts, strict=True):
         first = {s.key: start + part.anchors[s.anchor] for s in context["sections"]}
         context["page_numbers"] = first
-        pdfs.append(renderer.render(render_html("booklet.html.j2", context), _footer_css(start, total)).pdf)
+        pdfs.append(_render_part(renderer, render_html("booklet.html.j2", context), _footer_css(start, total)))
         outline.append((career.title, start - 1, [(s.heading, first[s.key] - 1) for s in context["sections"]]))
     return Rendered(_join(pdfs, front["meta"], outline), total)
 
