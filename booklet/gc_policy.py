@@ -10,9 +10,9 @@ Collecting less often lets each booklet's cyclic garbage pile up, so a
 process under this policy collects once after every build (and after every
 part of a collection rendered in parts) instead, and freezes what survived
 the first time (modules, fonts, parsed CSS, caches): that full collection
-then scans only one document's objects. A 32-booklet
-run peaked at 145 MB this way, against 152 MB with the defaults and 279 MB
-with the raised thresholds alone.
+then scans only one document's objects. A 32-booklet run peaked at 145 MB
+this way, against 152 MB with the defaults and 279 MB with the raised
+thresholds alone.
 
 Only the CLI and our own pool workers opt in; a library call through
 ``booklet.build`` or a Dask worker keeps its host's collector as it is.

@@ -16,6 +16,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from weasyprint import Document
+
 from booklet import gc_policy
 from booklet.content.collection import Collection
 from booklet.content.model import REGION_NAMES, Career
@@ -81,8 +83,7 @@ def _footer_css(first_page: int, total: int) -> str:
     )
 
 
-def _measure(renderer: Renderer, html: str) -> Part:
-    document = renderer.layout(html)
+def _part_of(document: Document) -> Part:
     anchors: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for name in page.anchors:
@@ -90,9 +91,17 @@ def _measure(renderer: Renderer, html: str) -> Part:
     return Part(len(document.pages), anchors)
 
 
+# Each part's layout is garbage once measured or written: both passes collect
+# after every part, so a hundred of them never pile up.
+def _measure(renderer: Renderer, html: str) -> Part:
+    part = _part_of(renderer.layout(html))
+    gc_policy.collect()
+    return part
+
+
 def _render_part(renderer: Renderer, html: str, extra_css: str) -> bytes:
     pdf = renderer.render(html, extra_css).pdf
-    gc_policy.collect()  # each part's layout is garbage now; don't let a hundred pile up
+    gc_policy.collect()
     return pdf
 
 
@@ -123,7 +132,6 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
     for context in contexts:
         context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
         chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
-        gc_policy.collect()
 
     starts, page = [], 1 + front_part.pages
     for part in chapter_parts:
