@@ -20,7 +20,7 @@ from booklet.content.collection import load_collection, load_collection_file
 from booklet.errors import Finding, ProfileError
 from booklet.incremental import Manifest, job_digest
 from booklet.output import remove_stale_temporaries, write_atomic
-from booklet.options import FORMATS, PAPERS, PDF_VARIANTS, Options
+from booklet.options import FORMATS, IMPOSITIONS, PAPERS, PDF_VARIANTS, Options
 
 EXIT_FAILED, EXIT_ERRORS = 1, 2
 
@@ -117,7 +117,7 @@ def _jobs(todo: list[Planned], content: Path, summary: Summary) -> tuple[list[Jo
               help="Paper size [default: a4; a collection's own paper].")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="booklet", show_default=True,
               help="booklet: the full booklet; handout: one sheet, front and back.")
-@click.option("--impose", type=click.Choice(["saddle"]), default=None,
+@click.option("--impose", type=click.Choice(IMPOSITIONS), default=None,
               help="saddle: pages two-up in folding order, to print duplex, fold and staple.")
 @click.option("--grayscale", is_flag=True, help="Ink-saving print: gray charts with patterns, no background floods.")
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="pdf/ua-1", show_default=True,
