@@ -150,13 +150,20 @@ def test_metadata_language_and_bookmarks(seed_pdf, seed_career):
     assert section_titles == [heading.format(a_title=seed_career.a_title) for _key, heading in SECTIONS]
 
 
-def test_contents_page_numbers_match_where_sections_start(page_texts, seed_career):
-    cover = page_texts[0]
+@pytest.fixture(scope="module")
+def contents(page_texts, seed_career) -> dict[str, int]:
+    """Section heading -> the page number the contents on the cover give for it, in order."""
+    pages = {}
     for number, (_key, heading) in enumerate(SECTIONS, start=1):
         heading = heading.format(a_title=seed_career.a_title)
-        match = re.search(rf"{number:02d} {re.escape(heading)} (\d+)", cover)
+        match = re.search(rf"{number:02d} {re.escape(heading)} (\d+)", page_texts[0])
         assert match, heading
-        page = int(match.group(1))
+        pages[heading] = int(match.group(1))
+    return pages
+
+
+def test_contents_page_numbers_match_where_sections_start(page_texts, contents):
+    for number, (heading, page) in enumerate(contents.items(), start=1):
         assert f"{number:02d} {heading}" in page_texts[page - 1], (heading, page)
 
 
@@ -169,12 +176,9 @@ def test_running_header_and_page_x_of_y(page_texts):
         assert "Reviewed November 2026" in page
 
 
-def test_running_header_names_the_section_the_page_opens_in(seed_pdf, page_texts, seed_career):
+def test_running_header_names_the_section_the_page_opens_in(seed_pdf, contents):
     """A page that continues section 06 is headed by 06, even when 07 starts lower down."""
-    headings = [heading.format(a_title=seed_career.a_title) for _key, heading in SECTIONS]
-    starts = {}  # heading -> page number, from the contents on the cover
-    for number, heading in enumerate(headings, start=1):
-        starts[heading] = int(re.search(rf"{number:02d} {re.escape(heading)} (\d+)", page_texts[0]).group(1))
+    headings, starts = list(contents), contents
     pdf = pypdfium2.PdfDocument(seed_pdf)
     continued = 0
     for index in range(1, len(pdf)):
