@@ -12,8 +12,8 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from booklet.content.model import REGION_NAMES
-from booklet.money import full
+from booklet.i18n import REGION_NAMES
+from booklet.i18n import Text
 from booklet.options import Options
 from booklet.render.context import SECTIONS
 from tests.conftest import SEED, pdf_text
@@ -85,7 +85,7 @@ def test_for_you_lists_and_advice(text, seed_career):
 def test_salary_figures_name_source_and_estimate(text, seed_career):
     for pay in seed_career.salary:
         source = seed_career.source(pay.source)
-        assert full(pay.top_10_percent, pay.currency) in text
+        assert Text().money_full(pay.top_10_percent, pay.currency) in text
         assert source.publisher in text and str(source.year) in text
     assert "$194,410" in text and "₹55,00,000" in text
     assert "Salary ladder, United States ESTIMATE" in text
@@ -108,8 +108,8 @@ def test_charts_are_vector_with_text_labels(seed_pdf, text):
         ]
     assert images == []
     assert "annual pay, United States (USD)" in text
-    assert "years from the start of secondary school" in text
-    assert "top 10 % earn over $194,410" in text
+    assert "years after Class 10 / Grade 10" in text
+    assert "top 10% earn over $194.4K" in text
 
 
 def _xobjects(resources):

@@ -1,52 +1,132 @@
-"""Education timeline: each stage as a bar along a years axis.
+"""Education timeline: one lane per route, each stage a bar of its typical length.
 
-Stages follow one another, each starting where the previous one's shortest
-span ends; the lighter extension shows how much longer it can take, so a
-student sees both the quickest and the longest route in one picture.
+Stages follow one another in the order a student meets them: each starts where
+the previous one's *typical* length ends, so nothing overlaps.  A whisker
+shows the range a stage can take (a nurse's degree of 3 to 4 years), and the
+x axis counts years after Class 10 / Grade 10, the same start for every
+region, so routes of different lengths compare at a glance.  Stage names sit
+in a column on the left, wrapped to its width rather than cut off.
 """
 
 from __future__ import annotations
 
-from booklet.charts.style import COLOR, Chart, Look, figure, row_labels, style_axes, to_svg
-from booklet.content.model import Career
+from booklet.charts.style import COLOR, Chart, Look, figure, outside, text_lines, to_svg
+from booklet.content.model import Career, Route, StageYears
+from booklet.i18n import Text
+
+LABEL_PT = 7.5
+ROW_MM = 4.6  # one line of label
+LINE_MM = 3.1  # each further line of a wrapped label
+LANE_GAP_MM = 3.0
+HEADER_MM = 5.0
+AXIS_MM = 10.0
+BAR_MM = 3.0
 
 
-def _span(low: float, high: float | None) -> str:
-    return f"{low:g} yrs" if high in (None, low) else f"{low:g}–{high:g} yrs"
+def lane_title(route: Route, text: Text) -> str:
+    return text.join_list([text.region(region) for region in route.regions])
 
 
-def education_chart(career: Career, width_mm: float = 150, height_mm: float = 0, look: Look = COLOR) -> Chart:
-    stages = career.education.timeline
-    height_mm = height_mm or 14 + 9 * len(stages)
+def span_label(years: StageYears, text: Text) -> str:
+    """'4 yrs' for a fixed length, '4 yrs (3–5)' when it varies."""
+    typical = text.years(years.typical)
+    high = years.max if years.max is not None else years.typical
+    if years.min == high:
+        return typical
+    return f"{typical} ({text.number(years.min)}–{text.number(high)})"
+
+
+def education_chart(career: Career, width_mm: float = 150, look: Look = COLOR, text: Text | None = None) -> Chart:
+    text = text or Text.default()
+    routes = career.education.routes
+    label_width_mm = min(0.34 * width_mm, 58)
+    wrapped = [[text_lines(stage.stage, LABEL_PT, label_width_mm) for stage in route.stages] for route in routes]
+
+    rows_mm = sum(HEADER_MM + sum(ROW_MM + LINE_MM * (len(lines) - 1) for lines in lane) for lane in wrapped)
+    height_mm = rows_mm + LANE_GAP_MM * (len(routes) - 1) + AXIS_MM
     fig = figure(width_mm, height_mm)
-    ax = fig.add_axes((0.24, 0.26, 0.72, 0.70))
-    start_min = start_max = 0.0  # where the next bar starts; the longest route so far
-    for row, stage in enumerate(stages):
-        low = stage.years.min
-        high = stage.years.max if stage.years.max is not None else low
-        color = look.palette[min(row + 2, len(look.palette) - 1)]
-        ax.barh(row, low, left=start_min, height=0.56, color=look.palette[1], edgecolor="white", clip_on=False,
-                linewidth=0.8, hatch="////" if stage.optional else None)
-        if high > low:
-            ax.barh(row, high - low, left=start_min + low, height=0.56, color=color, clip_on=False,
-                    alpha=0.55, edgecolor="white", linewidth=0.8)
-        label = _span(low, high) + ("  (optional)" if stage.optional else "")
-        ax.text(start_min + high + 0.15, row, label, va="center", fontsize=7.5, color=look.muted)
-        start_min += low
-        start_max += high
-    row_labels(ax, [stage.stage for stage in stages], look)
-    style_axes(ax, look)
-    ax.invert_yaxis()
-    ax.set_xlim(0, start_max + 3.2)
-    ax.set_xlabel("years from the start of secondary school", fontsize=7.5, labelpad=3, color=look.muted)
-    quickest = sum(s.years.min for s in stages if not s.optional)
-    total = _span(quickest, start_max)
-    alt = (
-        "Education timeline: "
-        + "; ".join(
-            f"{s.stage} {_span(s.years.min, s.years.max)}" + (" (optional)" if s.optional else "")
-            for s in stages
-        )
-        + f". In total {total}, skipping optional stages at the low end."
-    )
-    return Chart(to_svg(fig), alt)
+    left = (label_width_mm + 3) / width_mm
+    plot_right_mm = 3
+    ax = fig.add_axes((left, AXIS_MM / height_mm, 1 - left - plot_right_mm / width_mm, rows_mm / height_mm))
+    ax.set_ylim(rows_mm + LANE_GAP_MM * (len(routes) - 1), 0)  # y in millimetres, top down
+
+    longest = max(_route_end(route) for route in routes)
+    span_labels = []
+    y = 0.0
+    for route, lines_per_stage in zip(routes, wrapped, strict=True):
+        ax.annotate(lane_title(route, text), xy=(0, y + HEADER_MM / 2), xycoords=("figure fraction", "data"),
+                    ha="left", va="center", fontsize=8, fontweight="bold", color=look.ink)
+        y += HEADER_MM
+        start = 0.0
+        for index, (stage, lines) in enumerate(zip(route.stages, lines_per_stage, strict=True)):
+            row_mm = ROW_MM + LINE_MM * (len(lines) - 1)
+            middle = y + row_mm / 2
+            years = stage.years
+            color = look.palette[1 + index % (len(look.palette) - 2)]
+            ax.barh(middle, years.typical, left=start, height=BAR_MM, color=color, edgecolor=look.palette[0],
+                    linewidth=0.4, hatch="////" if stage.optional else None, alpha=0.55 if stage.optional else 1)
+            high = years.max if years.max is not None else years.typical
+            if years.min != high:
+                ax.plot([start + years.min, start + high], [middle, middle], color=look.ink, linewidth=0.7,
+                        solid_capstyle="butt")
+                for end in (start + years.min, start + high):
+                    ax.plot([end, end], [middle - 0.9, middle + 0.9], color=look.ink, linewidth=0.7)
+            label = span_label(years, text) + (f" · {text._('optional')}" if stage.optional else "")
+            span_labels.append(ax.annotate(label, xy=(start + max(high, years.typical), middle), xytext=(3, 0),
+                                           textcoords="offset points", va="center", fontsize=7, color=look.muted))
+            ax.annotate("\n".join(lines), xy=(0, middle), xycoords=("axes fraction", "data"), xytext=(-6, 0),
+                        textcoords="offset points", ha="right", va="center", fontsize=LABEL_PT,
+                        color=look.ink, linespacing=1.15)
+            if not stage.optional:
+                start += years.typical
+            y += row_mm
+        y += LANE_GAP_MM
+    ax.set_xlim(0, longest)
+    _make_room_for(fig, ax, span_labels, longest)
+    ax.yaxis.set_visible(False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color(look.grid)
+    ax.patch.set_visible(False)
+    ax.xaxis.grid(True, color=look.grid, linewidth=0.5)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="x", bottom=False, labelcolor=look.muted, labelsize=7)
+    ax.set_xlabel(text._("years after Class 10 / Grade 10 (about age 16)"), fontsize=7, labelpad=2, color=look.muted)
+    svg = to_svg(fig)
+    return Chart(svg, _alt(career, text), outside(svg))
+
+
+def _route_end(route: Route) -> float:
+    """Where the route's last bar or whisker ends, in years."""
+    start, end = 0.0, 0.0
+    for stage in route.stages:
+        high = stage.years.max if stage.years.max is not None else stage.years.typical
+        end = max(end, start + max(high, stage.years.typical))
+        if not stage.optional:
+            start += stage.years.typical
+    return end
+
+
+def _make_room_for(fig, ax, labels, longest: float) -> None:
+    """Widen the x range until the span labels right of the bars end inside the axes."""
+    limit = longest
+    for _ in range(4):
+        ax.set_xlim(0, limit)
+        fig.draw_without_rendering()
+        right = ax.get_window_extent().x1
+        over = max(label.get_window_extent().x1 - right for label in labels)
+        if over <= 0:
+            return
+        per_year = ax.get_window_extent().width / limit
+        limit += over / per_year + 0.2
+
+
+def _alt(career: Career, text: Text) -> str:
+    parts = []
+    for route in career.education.routes:
+        stages = "; ".join(f"{stage.stage}, {span_label(stage.years, text)}"
+                           + (f" ({text._('optional')})" if stage.optional else "") for stage in route.stages)
+        typical = sum(stage.years.typical for stage in route.stages if not stage.optional)
+        parts.append(text._("%(route)s: %(stages)s. Typically %(total)s in all.", route=lane_title(route, text),
+                            stages=stages, total=text.years(typical)))
+    return text._("Education timeline, years after Class 10 / Grade 10.") + " " + " ".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from booklet.charts.style import COLOR, Chart, Look, figure, to_svg
+from booklet.charts.style import COLOR, Chart, Look, figure, outside, to_svg
 from booklet.content.model import Career
 
 
@@ -47,4 +47,5 @@ def roles_chart(career: Career, width_mm: float = 150, height_mm: float = 62, lo
                         "connectionstyle": "arc3,rad=0", "shrinkA": 0, "shrinkB": 2},
         )
     alt = "Role mix donut chart: " + "; ".join(f"{r.name} {r.share}%" for r in roles) + "."
-    return Chart(to_svg(fig), alt)
+    svg = to_svg(fig)
+    return Chart(svg, alt, outside(svg))

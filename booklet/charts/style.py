@@ -7,7 +7,9 @@ A fixed hash salt and no date metadata make the SVG identical run to run.
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from dataclasses import dataclass
 
 import matplotlib
@@ -18,6 +20,8 @@ from matplotlib import font_manager  # noqa: E402
 
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
+from matplotlib.textpath import text_to_path  # noqa: E402
 
 from booklet.paths import FONTS  # noqa: E402
 
@@ -70,10 +74,78 @@ matplotlib.rcParams.update(
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart ready for the template: SVG markup and a description of it."""
+    """A chart ready for the template: SVG markup, a description of it, and any text it had to cut off.
+
+    ``outside`` lists each text that does not lie wholly inside the drawing, as
+    matplotlib measured it when drawing; the layout check reports them
+    (``chart-text-clipped``), so a chart never silently prints "$106,0".
+    """
 
     svg: str
     alt: str
+    outside: tuple[str, ...] = ()
+
+
+def text_width_mm(text: str, size_pt: float, weight: str = "normal") -> float:
+    """How wide ``text`` prints in the charts' font at ``size_pt``."""
+    width, _height, _descent = text_to_path.get_text_width_height_descent(
+        text, FontProperties(family="Inter", size=size_pt, weight=weight), ismath=False)
+    return width / 72 * 25.4
+
+
+def text_lines(text: str, size_pt: float, width_mm: float, weight: str = "normal") -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width_mm`` (a single long word keeps its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width_mm(f"{lines[-1]} {word}", size_pt, weight) <= width_mm:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class SvgText:
+    """One text element of a chart's SVG, with the box it prints in (SVG units, y down)."""
+
+    text: str
+    size: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+_SVG_TEXT = re.compile(r'<text style="([^"]*)" x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]*)</text>')
+
+
+def svg_texts(svg: str) -> list[SvgText]:
+    """Every text a chart prints, measured in the charts' font (what a reader sees, not what matplotlib kept)."""
+    texts = []
+    for style, x, y, content in _SVG_TEXT.findall(svg):
+        size = float(re.search(r"font-size: ([\d.]+)px", style).group(1))
+        weight = "bold" if re.search(r"font-weight: (700|bold)", style) else "normal"
+        content = html.unescape(content)
+        width = text_width_mm(content, size, weight) / 25.4 * 72  # px = pt in matplotlib's SVG
+        anchor = re.search(r"text-anchor: (\w+)", style)
+        shift = {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor.group(1) if anchor else "start"]
+        left = float(x) - shift * width
+        texts.append(SvgText(content, size, left, left + width, float(y) - 0.78 * size, float(y) + 0.24 * size))
+    return texts
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    """The drawing's width and height in SVG units (points)."""
+    width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
+    return float(width), float(height)
+
+
+def outside(svg: str, tolerance: float = 0.5) -> tuple[str, ...]:
+    """The texts of a chart that would be cut off: printed (partly) outside its drawing."""
+    width, height = svg_size(svg)
+    return tuple(t.text for t in svg_texts(svg)
+                 if t.left < -tolerance or t.right > width + tolerance or t.top < -tolerance
+                 or t.bottom > height + tolerance)
 
 
 def style_axes(ax: Axes, look: Look) -> None:

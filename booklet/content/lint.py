@@ -25,7 +25,8 @@ from booklet.errors import Finding
 ERROR, WARNING = "error", "warning"
 
 # Keys whose values are identifiers or references, not prose.
-NOT_PROSE = {"slug", "url", "id", "source", "related", "tags", "region", "currency", "as_of", "link", "sources"}
+NOT_PROSE = {"slug", "url", "id", "source", "related", "tags", "region", "regions", "currency", "as_of", "sources",
+             "soc", "match"}
 
 LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\.)\.\.(?!\.)"), "doubled period '..'"),
@@ -59,7 +60,9 @@ def _min_length(loc: Loc) -> int:
 
 
 STALE_AFTER_YEARS = 3
-REQUIRED_REGIONS = {"paths": {"IN", "US", "EU"}, "exams": {"IN", "US", "EU"}, "salary": {"IN", "US"}}
+ALL_REGIONS = frozenset({"IN", "US", "EU"})
+REQUIRED_REGIONS = {"paths": ALL_REGIONS, "exams": ALL_REGIONS, "routes": ALL_REGIONS, "salary": frozenset({"IN", "US"}),
+                    "links": frozenset({"IN", "US"})}
 CURRENCIES = {"IN": "INR", "US": "USD", "EU": "EUR"}
 
 
@@ -130,19 +133,31 @@ def text_rules(doc: Document, catalog: Catalog) -> list[Finding]:
 def _regions(doc: Document, career: Career) -> list[Finding]:
     findings = []
     groups = {
-        "paths": (("paths",), [p.region for p in career.paths]),
-        "exams": (("education", "exams"), [e.region for e in career.education.exams]),
-        "salary": (("salary",), [s.region for s in career.salary]),
+        "paths": (("paths",), [(index, "region", p.region) for index, p in enumerate(career.paths)]),
+        "exams": (("education", "exams"), [(index, "region", e.region)
+                                           for index, e in enumerate(career.education.exams)]),
+        "routes": (("education", "routes"), [(index, "regions", region)
+                                             for index, r in enumerate(career.education.routes) for region in r.regions]),
+        "salary": (("salary",), [(index, "region", s.region) for index, s in enumerate(career.salary)]),
+        "links": (("links",), [(index, "region", link.region) for index, link in enumerate(career.links)
+                               if link.region]),
     }
-    for name, (loc, regions) in groups.items():
-        missing = sorted(REQUIRED_REGIONS[name] - set(regions))
+    for name, (loc, entries) in groups.items():
+        required = REQUIRED_REGIONS[name]
+        if name == "salary" and career.occupation.match == "none":
+            required = required - {"US"}  # no U.S. equivalent: the profile says so instead of showing pay
+        missing = sorted(required - {region for _, _, region in entries})
         if missing:
             findings.append(doc.finding(loc, f"no entry for {', '.join(missing)}", severity=ERROR,
                                         rule="missing-region"))
-        for index, region in enumerate(regions):
-            if region in regions[:index]:
-                findings.append(doc.finding((*loc, index, "region"), f"{region} appears twice",
+        if name == "links":
+            continue  # several links for one region are fine
+        seen: set[str] = set()
+        for index, key, region in entries:
+            if region in seen:
+                findings.append(doc.finding((*loc, index, key), f"{region} appears twice",
                                             severity=ERROR, rule="duplicate-region"))
+            seen.add(region)
     return findings
 
 
@@ -154,17 +169,25 @@ def _salary(doc: Document, career: Career) -> list[Finding]:
             findings.append(doc.finding((*here, "currency"), f"{pay.region} salaries should be in "
                                         f"{CURRENCIES[pay.region]}, not {pay.currency}",
                                         severity=ERROR, rule="currency-region"))
+        if pay.region == "EU" and not (pay.covers or "").strip():
+            findings.append(doc.finding((*here, "region"), "European pay must say which country it covers "
+                                        "(covers: Germany, say)", severity=ERROR, rule="salary-covers"))
         bands = [getattr(pay.levels, level) for level in LEVELS]
         for level, previous, band in zip(LEVELS[1:], bands[:-1], bands[1:], strict=True):
-            if band.min < previous.min or band.max < previous.max:
+            if previous.max is None:
+                findings.append(doc.finding((*here, "levels", LEVELS[LEVELS.index(level) - 1], "max"),
+                                            "only the peak band may be open-ended", severity=ERROR,
+                                            rule="salary-range"))
+            elif band.min < previous.min or (band.max is not None and band.max < previous.max):
                 findings.append(doc.finding((*here, "levels", level),
                                             f"band {band.min}–{band.max} is below the previous level's "
                                             f"{previous.min}–{previous.max}; bands must rise with level",
                                             severity=ERROR, rule="salary-not-rising"))
-        if pay.top_10_percent < pay.levels.senior.max:
+        senior_top = pay.levels.senior.max or pay.levels.senior.min
+        if pay.top_10_percent < senior_top:
             findings.append(doc.finding((*here, "top_10_percent"),
                                         f"{pay.top_10_percent} is below the senior maximum "
-                                        f"{pay.levels.senior.max}", severity=ERROR, rule="top10-below-senior"))
+                                        f"{senior_top}", severity=ERROR, rule="top10-below-senior"))
     return findings
 
 
@@ -176,17 +199,17 @@ def _years(doc: Document, career: Career) -> list[Finding]:
             findings.append(doc.finding(("ladder", level, "years"), "starts earlier than the previous "
                                         "level; ladder levels must rise", severity=ERROR,
                                         rule="ladder-not-rising"))
-    total = 0.0
-    for index, stage in enumerate(career.education.timeline):
-        high = stage.years.max if stage.years.max is not None else stage.years.min
-        total += high
-        if stage.years.min == 0 or high > 8:
-            findings.append(doc.finding(("education", "timeline", index, "years"),
-                                        f"{stage.years.label} is implausible for one stage of education",
+    for lane, route in enumerate(career.education.routes):
+        here = ("education", "routes", lane)
+        for index, stage in enumerate(route.stages):
+            if stage.years.typical == 0 or stage.years.typical > 8:
+                findings.append(doc.finding((*here, "stages", index, "years"),
+                                            f"{stage.years.typical:g} typical years is implausible for one stage "
+                                            "of education", severity=WARNING, rule="education-implausible"))
+        total = sum(stage.years.typical for stage in route.stages if not stage.optional)
+        if total > 16:
+            findings.append(doc.finding((*here, "stages"), f"required stages add up to {total:g} typical years",
                                         severity=WARNING, rule="education-implausible"))
-    if total > 16:
-        findings.append(doc.finding(("education", "timeline"), f"stages add up to {total:g} years",
-                                    severity=WARNING, rule="education-implausible"))
     return findings
 
 

@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, Field(min_length=1)]
 RegionCode = Literal["IN", "US", "EU"]
-REGION_NAMES: dict[str, str] = {"IN": "India", "US": "United States", "EU": "Europe"}
+MAX_PAY = 1_000_000_000  # a year's pay above this (₹100 crore, $1 billion) is a typo, and overflows charts
 LEVELS: tuple[str, ...] = ("entry", "early_career", "mid_career", "senior", "peak")
 LEVEL_TITLES: dict[str, str] = {
     "entry": "Entry",
@@ -66,6 +66,20 @@ class YearSpan(Strict):
         return f"{self.min:g}–{self.max:g} yrs"
 
 
+class StageYears(YearSpan):
+    """How long one stage of education takes: the usual time and the range around it."""
+
+    typical: float = Field(ge=0, le=60, description="The usual number of years; the chart draws this.")
+
+    @model_validator(mode="after")
+    def _typical_inside(self) -> StageYears:
+        high = self.max if self.max is not None else self.typical
+        if not self.min <= self.typical <= high:
+            raise PydanticCustomError("year-range", "typical ({typical:g}) is outside min–max ({low:g}–{high:g})",
+                                      {"typical": self.typical, "low": self.min, "high": high})
+        return self
+
+
 class Source(Strict):
     """A public source that a figure refers to by ``id``."""
 
@@ -77,6 +91,8 @@ class Source(Strict):
 
 
 class Overview(Strict):
+    one_line: Text = Field(max_length=110, description="What the job is, in one line of at most 110 characters "
+                                                       "(comparison sheets): 'Cares for people who are ill, …'.")
     summary: Text = Field(description="'What is a …': two or three sentences on what the job is.")
     blend: Text = Field(description="What the work blends, e.g. statistics, coding and business context.")
     why_it_matters: Text = Field(description="Why the work matters to people and organisations.")
@@ -102,10 +118,17 @@ class RegionPath(Strict):
 
 
 class EducationStage(Strict):
-    stage: Text = Field(description="e.g. 'High school', 'Undergraduate', 'Graduate'.")
-    years: YearSpan
+    stage: Text = Field(description="e.g. 'Class 11–12 (science)', 'Bachelor's degree', 'Law school (JD)'.")
+    years: StageYears
     focus: Text = Field(description="What to focus on at this stage.")
     optional: bool = Field(default=False, description="True when many people skip this stage.")
+
+
+class Route(Strict):
+    """The stages one region's students go through, in order, starting after Class 10 / Grade 10."""
+
+    regions: list[RegionCode] = Field(min_length=1, description="Regions that follow this route, e.g. [IN] or [US, EU].")
+    stages: list[EducationStage] = Field(min_length=1, description="Stages in order, from the end of Class 10.")
 
 
 class Pathway(Strict):
@@ -119,7 +142,7 @@ class RegionExams(Strict):
 
 
 class Education(Strict):
-    timeline: list[EducationStage] = Field(min_length=1, description="Stages in order.")
+    routes: list[Route] = Field(min_length=1, description="One route per region, or one shared by regions that follow it.")
     alternatives: list[Pathway] = Field(min_length=1, description="Alternative pathways.")
     exams: list[RegionExams] = Field(min_length=1, description="Common examinations per region.")
 
@@ -166,12 +189,13 @@ class Ladder(Strict):
 
 
 class Band(Strict):
-    min: int = Field(gt=0, description="Low end, in currency units per year.")
-    max: int = Field(gt=0, description="High end, in currency units per year.")
+    min: int = Field(gt=0, le=MAX_PAY, description="Low end, in currency units per year.")
+    max: int | None = Field(default=None, gt=0, le=MAX_PAY,
+                            description="High end, in currency units per year; omit for 'and above'.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Band:
-        if self.min > self.max:
+        if self.max is not None and self.min > self.max:
             raise PydanticCustomError("salary-range", "min ({low}) is above max ({high})",
                                       {"low": self.min, "high": self.max})
         return self
@@ -188,11 +212,25 @@ class SalaryLevels(Strict):
         return [(LEVEL_TITLES[name], getattr(self, name)) for name in LEVELS]
 
 
+class Percentiles(Strict):
+    """Published annual wage percentiles of one occupation (U.S.: BLS OEWS)."""
+
+    p10: int = Field(gt=0, le=MAX_PAY)
+    p25: int = Field(gt=0, le=MAX_PAY)
+    median: int = Field(gt=0, le=MAX_PAY)
+    p75: int = Field(gt=0, le=MAX_PAY)
+    p90: int = Field(gt=0, le=MAX_PAY)
+
+
 class RegionSalary(Strict):
     region: RegionCode
+    covers: str | None = Field(default=None, description="The country or area the figures describe, e.g. 'Germany'; "
+                                                         "required for Europe.")
     currency: Literal["INR", "USD", "EUR"] = Field(description="ISO 4217 code of the amounts.")
     levels: SalaryLevels = Field(description="Annual pay band per career level.")
-    top_10_percent: int = Field(gt=0, description="Annual pay above which the top 10 % earn.")
+    top_10_percent: int = Field(gt=0, le=MAX_PAY, description="Annual pay above which the top 10 % earn.")
+    percentiles: Percentiles | None = Field(default=None, description="The published percentiles the bands come "
+                                                                      "from (U.S.: from the OEWS dataset).")
     source: Text = Field(description="The id of the source in `sources` these figures come from.")
     estimate: bool = Field(description="True when the bands are our estimate built from the source.")
     basis: Text = Field(description="How the figures were derived, printed under the chart.")
@@ -254,8 +292,26 @@ class Summary(Strict):
 
 
 class Link(Strict):
+    region: RegionCode | None = Field(default=None, description="The region the resource is for, if any.")
     label: Text = Field(description="What the link leads to, as printed.")
     url: HttpUrl
+
+
+class Occupation(Strict):
+    """The O*NET-SOC occupation a career is, or is closest to: the key to U.S. wages and interest scores."""
+
+    soc: str = Field(pattern=r"^\d{2}-\d{4}\.\d{2}$", description="O*NET-SOC code, e.g. '29-1141.00'.")
+    match: Literal["exact", "proxy", "none"] = Field(
+        description="exact: the occupation is this career; proxy: the closest one (say why in note); "
+                    "none: no U.S. equivalent (no U.S. pay; the code only gives interest scores).")
+    note: str | None = Field(default=None, description="Why a proxy or no equivalent; printed in the booklet.")
+
+    @model_validator(mode="after")
+    def _explained(self) -> Occupation:
+        if self.match != "exact" and not (self.note or "").strip():
+            raise PydanticCustomError("occupation-note", "a {match} occupation needs a note saying why",
+                                      {"match": self.match})
+        return self
 
 
 def indefinite_article(title: str) -> Literal["a", "an"]:
@@ -284,10 +340,13 @@ class Career(Strict):
         description="Slugs of catalog careers this profile compares itself with; their titles may appear in its text.",
     )
     as_of: dt.date = Field(description="Date the facts were last reviewed.")
-    link: Link = Field(description="Where to read more (printed, and as a QR code on handouts).")
+    occupation: Occupation
+    links: list[Link] = Field(min_length=1, description="Where to read more, one per region at least for IN and US; "
+                                                        "the first is also the handout's QR code.")
     overview: Overview
     quick_facts: QuickFacts
     roles: list[Role] = Field(min_length=2)
+    roles_basis: Text = Field(description="Where the role shares come from, printed under the chart.")
     paths: list[RegionPath] = Field(min_length=1)
     education: Education
     week: WeekInTheLife
@@ -307,6 +366,11 @@ class Career(Strict):
         if total != 100:
             raise PydanticCustomError("shares-total", "role shares total {total}, expected 100", {"total": total})
         return roles
+
+    @property
+    def link(self) -> Link:
+        """The main link: printed first, and the handout's QR code."""
+        return self.links[0]
 
     @property
     def a_title(self) -> str:

@@ -29,7 +29,9 @@ def scaffold(title: str, today: dt.date) -> tuple[str, str]:
     # YAML, not HTML: no autoescaping; the title goes in as a JSON string, which YAML reads as is.
     env = Environment(loader=FileSystemLoader(paths.TEMPLATES / "scaffold"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    text = env.get_template("career.yaml.j2").render(
-        slug=slug, title=title.replace('"', "'"), title_yaml=json.dumps(title, ensure_ascii=False),
-        article=indefinite_article(title), today=today)
+    # Every value from the user goes in as a JSON string, which YAML reads back exactly (quotes,
+    # backslashes and colons included).
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    text = env.get_template("career.yaml.j2").render(slug=slug, title=title, article=indefinite_article(title),
+                                                     today=today)
     return slug, text

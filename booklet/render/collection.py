@@ -20,7 +20,8 @@ from weasyprint import Document
 
 from booklet import gc_policy
 from booklet.content.collection import Collection
-from booklet.content.model import REGION_NAMES, Career
+from booklet.content.model import Career
+from booklet.i18n import REGION_NAMES
 from booklet.options import Options
 from booklet.render.context import build_context
 from booklet.render.html import render_html

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from booklet.charts import Chart, education_chart, look, roles_chart, salary_chart
-from booklet.content.model import REGION_NAMES, Career
+from booklet.content.model import Career
+from booklet.i18n import REGION_NAMES
 from booklet.options import Options
 
 

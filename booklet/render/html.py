@@ -12,7 +12,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from booklet import money, paths
+from booklet import paths
+from booklet.i18n import Text
 
 
 @cache
@@ -25,8 +26,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["money"] = money.compact
-    env.filters["money_full"] = money.full
+    text = Text.default()
+    env.filters["money"] = text.money
+    env.filters["money_full"] = text.money_full
+    env.globals["money_range"] = text.money_range
     return env
 
 

@@ -23,18 +23,20 @@ def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
 
 def test_salary_axis_uses_the_regions_currency(seed_career):
     us, india = (salary_chart(pay) for pay in seed_career.salary)
-    assert "$100K" in us.svg and "top 10 % earn over $194,410" in us.svg
+    assert "$100K" in us.svg and "top 10% earn over $194.4K" in us.svg
     assert "₹20L" in india.svg and "₹5L–₹10L" in india.svg
-    assert "Entry $63,000 to $90,000" in us.alt and "₹55,00,000" in india.alt
+    assert "Entry $63K–$90K" in us.alt and "₹55L" in india.alt
     assert "(estimate)" in us.alt
 
 
-def test_education_chart_spans_and_total(seed_career):
+def test_education_chart_lanes_spans_and_total(seed_career):
     chart = education_chart(seed_career)
-    for stage in seed_career.education.timeline:
-        assert stage.stage in chart.svg
-    assert "2–4 yrs" in chart.svg
-    assert "In total 5–10 yrs" in chart.alt  # 2+3 without the optional stage; 4+4+2 with it
+    for route in seed_career.education.routes:
+        for stage in route.stages:
+            assert stage.stage in chart.svg
+    assert "2 yrs (2–4)" in chart.svg  # the typical length, then the range when it varies
+    assert "Typically 5 yrs in all" in chart.alt  # 2 + 3, without the optional stage
+    assert chart.outside == ()
 
 
 def test_svg_bytes_are_stable(seed_career):

@@ -101,8 +101,9 @@ def test_empty_text_and_too_short(tmp_path):
          "salary-not-rising", "salary[0].levels.senior"),
         ("top_10_percent: 194410", "top_10_percent: 150000", "top_10_percent: 150000", "top10-below-senior",
          "salary[0].top_10_percent"),
-        ("years: {min: 3, max: 4}\n      focus: Master", "years: {min: 4, max: 3}\n      focus: Master",
-         "years: {min: 4, max: 3}", "year-range", "education.timeline[1].years"),
+        ("years: {min: 3, typical: 3, max: 4}\n          focus: Master",
+         "years: {min: 3, typical: 5, max: 4}\n          focus: Master", "typical: 5", "year-range",
+         "education.routes[0].stages[1].years"),
         ("years: {min: 10, max: 18}", "years: {min: 1, max: 18}", "years: {min: 1, max: 18}", "ladder-not-rising",
          "ladder.senior.years"),
         ("    source: bls-oews-2024-data-scientists\n", "    source: made-up\n", "source: made-up",
@@ -119,9 +120,10 @@ def test_numeric_and_structural_rules(tmp_path, old, new, needle, rule, field):
 
 
 def test_education_years_implausible(tmp_path):
-    text = SEED_TEXT.replace("years: {min: 3, max: 4}\n      focus: Master", "years: {min: 3, max: 12}\n      focus: Master")
-    assert (line_of(text, "max: 12"), "warning", "education-implausible", "education.timeline[1].years") in \
-        check_text(tmp_path, text)
+    text = SEED_TEXT.replace("years: {min: 3, typical: 3, max: 4}\n          focus: Master",
+                             "years: {min: 3, typical: 12, max: 12}\n          focus: Master")
+    assert (line_of(text, "typical: 12"), "warning", "education-implausible",
+            "education.routes[0].stages[1].years") in check_text(tmp_path, text)
 
 
 def test_salary_without_a_source(tmp_path):

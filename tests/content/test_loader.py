@@ -39,7 +39,8 @@ def test_missing_field_points_at_its_parent(tmp_path):
     text = SEED.read_text().replace("    hurdle: High competition for top product roles.\n", "")
     (message,) = errors_for(tmp_path, text)
     assert "error missing-field: paths[0].hurdle: is required but missing" in message
-    assert f":{line_of(text, '- region: IN')}:" in message
+    route_line = line_of(text, 'route: ["BSc/BTech')
+    assert f":{route_line - 1}:" in message
 
 
 def test_wrong_type_names_field_and_value(tmp_path):
