@@ -213,13 +213,17 @@ class SalaryLevels(Strict):
 
 
 class Percentiles(Strict):
-    """Published annual wage percentiles of one occupation (U.S.: BLS OEWS)."""
+    """Published annual wage percentiles of one occupation (U.S.: BLS OEWS; Europe: a statistics office).
 
-    p10: int = Field(gt=0, le=MAX_PAY)
-    p25: int = Field(gt=0, le=MAX_PAY)
+    Many European sources publish only the median and quartiles; ``p10`` and
+    ``p90`` are then left out and the level bands say they are estimates.
+    """
+
+    p10: int | None = Field(default=None, gt=0, le=MAX_PAY, description="10th percentile, if published.")
+    p25: int = Field(gt=0, le=MAX_PAY, description="25th percentile (lower quartile).")
     median: int = Field(gt=0, le=MAX_PAY)
-    p75: int = Field(gt=0, le=MAX_PAY)
-    p90: int = Field(gt=0, le=MAX_PAY)
+    p75: int = Field(gt=0, le=MAX_PAY, description="75th percentile (upper quartile).")
+    p90: int | None = Field(default=None, gt=0, le=MAX_PAY, description="90th percentile, if published.")
 
 
 class RegionSalary(Strict):
