@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import statistics
 
-from booklet import paths
+from pathlib import Path
+
 from booklet.catalog import all_profiles
 from booklet.content.loader import load
 from booklet.options import Options
 from booklet.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
 
 LIMITS_KB = {"booklet": 250, "handout": 120}
 
 
 def main() -> None:
     pipeline = Pipeline()
-    careers = [load(path) for path in all_profiles(paths.CONTENT)]
+    careers = [load(path) for path in all_profiles(CONTENT)]
     print(f"| format ({len(careers)} careers, A4) | median KB | largest KB | largest career | limit KB |")
     print("|---|---:|---:|---|---:|")
     for output_format, limit in LIMITS_KB.items():

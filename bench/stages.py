@@ -31,6 +31,9 @@ from booklet.options import Options
 from booklet.render.context import build_context
 from booklet.render.html import render_html
 
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
 
 def timed(fn):
     start = time.perf_counter()
@@ -138,7 +141,7 @@ def cold_cli(slug: str, repeat: int) -> list[float]:
         for _ in range(repeat):
             _, t = timed(lambda: subprocess.run(
                 [sys.executable, "-m", "booklet", "build", slug, "--output", out, "--force"],
-                check=True, capture_output=True, cwd=paths.PROJECT))
+                check=True, capture_output=True, cwd=REPO))
             samples.append(t)
     return samples
 
@@ -148,7 +151,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--career", default="machine-learning-engineer")
     args = parser.parse_args()
-    profile = paths.CONTENT / "careers" / f"{args.career}.yaml"
+    profile = CONTENT / "careers" / f"{args.career}.yaml"
 
     gc_policy.for_rendering()
     times = warm_stages(profile, args.repeat)

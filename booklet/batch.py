@@ -12,9 +12,14 @@ imported once; fonts, parsed CSS and image cache reused across jobs).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
 import signal
+import socket
+import threading
 import time
 import traceback
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -58,8 +63,8 @@ def _worker_pipeline():
     return _pipeline
 
 
-def warm_worker() -> None:
-    """Pool initializer: pay for imports and fonts before the first job.
+def warm_worker(parent: int) -> None:
+    """Pool initializer: exit with the build, then pay for imports and fonts before the first job.
 
     Ctrl-C reaches the workers too, and the parent already stops the build and
     reports it; a worker simply dies at once, rather than raising
@@ -67,8 +72,36 @@ def warm_worker() -> None:
     callback, Python can only print that traceback and carry on).
     """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _exit_with(parent)
     gc_policy.for_rendering()
     _worker_pipeline()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker as soon as the build process ``parent`` is gone, even if it was killed with -9.
+
+    Workers are children of the fork server, not of the build, so the kernel
+    does not tell them; a thread waits on the parent's pidfd (or polls where
+    there is none) and exits the worker, which would otherwise wait on its
+    queue for ever, holding a hundred megabytes.
+    """
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(parent)
+        except (AttributeError, OSError):
+            handle = None
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-build", daemon=True).start()
 
 
 def run_job(job: Job) -> Outcome:
@@ -115,7 +148,34 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     # parent that may hold threads (the progress bar runs one).
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["booklet.batch"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker,
+                               initargs=(os.getpid(),))
+
+
+SCHEDULER_TIMEOUT = 10  # seconds to connect, and for the scheduler to greet us
+_ADDRESS = re.compile(r"^(?:tcp://)?(?P<host>\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(?P<port>\d{1,5})$")
+
+
+def probe_scheduler(address: str) -> None:
+    """Refuse a malformed address, and a server that accepts but never speaks, within the timeout.
+
+    A Dask scheduler sends its handshake as soon as a client connects; a
+    server that stays silent would make ``Client`` wait far past its timeout.
+    """
+    match = _ADDRESS.match(address.strip())
+    if not match or not 0 < int(match.group("port")) < 65536:
+        raise BookletError(f"--scheduler {address!r}: give an address such as tcp://127.0.0.1:8786")
+    host, port = match.group("host").strip("[]"), int(match.group("port"))
+    try:
+        with socket.create_connection((host, port), timeout=SCHEDULER_TIMEOUT) as connection:
+            connection.settimeout(SCHEDULER_TIMEOUT)
+            if not connection.recv(1):
+                raise BookletError(f"the server at {address} closed the connection: is it a Dask scheduler?")
+    except TimeoutError:
+        raise BookletError(f"the server at {address} did not answer within {SCHEDULER_TIMEOUT} s: "
+                           "is it a Dask scheduler?") from None
+    except OSError as exc:
+        raise BookletError(f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}") from None
 
 
 @contextmanager
@@ -126,9 +186,10 @@ def executor_for(jobs: int, workers: int, scheduler: str | None = None) -> Itera
             from distributed import Client
         except ImportError:
             raise BookletError("--scheduler needs Dask: pip install 'booklet[dask]'") from None
+        probe_scheduler(scheduler)
         try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
+            client = Client(scheduler, timeout=f"{SCHEDULER_TIMEOUT}s")
+        except (OSError, TimeoutError, ValueError) as exc:
             raise BookletError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         try:
             yield client.get_executor()

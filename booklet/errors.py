@@ -7,7 +7,14 @@ Anything else that escapes is a bug in this package and keeps its traceback.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text that can always be printed and put in JSON, even when its bytes are not UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True)

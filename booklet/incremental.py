@@ -1,62 +1,133 @@
 """Skip what is already built: a manifest of input hashes beside the PDFs.
 
 An output's digest covers everything that can change its bytes: the profile
-(and, for a collection, every member profile), the templates and CSS, the
-assets and fonts, the package's own code and version, and the options.
-Editing the CSS therefore rebuilds everything; editing one profile rebuilds
-that career and the collections that contain it.
+(and, for a collection, every member profile), the templates and CSS (a
+user's template folder too), the assets and fonts, the package's own code and
+version, and the options.  Editing the CSS therefore rebuilds everything;
+editing one profile rebuilds that career and the collections that contain it.
+
+The manifest also records each output's size, SHA-256 and page count: an
+output that was truncated, emptied or replaced since it was written no longer
+matches and is rebuilt, and ``booklet list`` reads page counts without
+opening a PDF that may be damaged.  A manifest that is not what we wrote (a
+folder, broken JSON, wrong types) is set aside and rebuilt, never trusted and
+never a reason to fail.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from booklet import paths
-from booklet.output import write_atomic
+from booklet.errors import display_path
 from booklet.options import Options
+from booklet.output import OutputError, describe, write_atomic
 
 MANIFEST_NAME = ".booklet-manifest.json"
+VERSION = 2
 
 
 @cache
-def environment_digest() -> str:
+def environment_digest(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> str:
     """Hash of templates, assets, fonts and the package's code: shared by every output."""
     digest = hashlib.sha256(version("booklet").encode())
-    package = Path(__file__).resolve().parent
-    for root in (paths.TEMPLATES, paths.ASSETS, package):
+    for root in (*template_dirs, paths.ASSETS, paths.PACKAGE):
         for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(f"{root.name}/{path.relative_to(root)}".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def job_digest(sources: list[Path], options: Options) -> str:
-    digest = hashlib.sha256(environment_digest().encode())
+def job_digest(inputs: Iterable[bytes], options: Options) -> str:
+    """The digest of one output: the environment, the options and the bytes of every input, in order."""
+    digest = hashlib.sha256(environment_digest(options.template_dirs).encode())
     digest.update(json.dumps(asdict(options), sort_keys=True).encode())
-    for source in sources:
-        digest.update(source.read_bytes())
+    for data in inputs:
+        digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
-class Manifest:
-    """``output/.booklet-manifest.json``: output file name → digest of its inputs."""
+@dataclass(frozen=True)
+class Entry:
+    digest: str
+    bytes: int
+    sha256: str
+    pages: int
 
-    def __init__(self, output: Path):
+
+def _file_matches(path: Path, entry: Entry) -> bool:
+    try:
+        if path.stat().st_size != entry.bytes:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256
+    except OSError:
+        return False
+
+
+class Manifest:
+    """``output/.booklet-manifest.json``: output file name → digest of its inputs, size, hash, pages."""
+
+    def __init__(self, output: Path, note: Callable[[str], None] = lambda message: None, read_only: bool = False):
         self.path = output / MANIFEST_NAME
+        self.note = note
+        self.read_only = read_only  # `booklet list` reads without the build lock, so it never sets anything aside
+        self.entries: dict[str, Entry] = self._read()
+
+    def _read(self) -> dict[str, Entry]:
+        if not os.path.lexists(self.path):
+            return {}
         try:
-            self.entries: dict[str, str] = json.loads(self.path.read_text())["outputs"]
-        except (OSError, ValueError, KeyError, TypeError):
-            self.entries = {}
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return self._set_aside()
+        if isinstance(raw, dict) and raw.get("version") == 1 and isinstance(raw.get("outputs"), dict):
+            return {}  # the previous format: everything is rebuilt once
+        outputs = raw.get("outputs") if isinstance(raw, dict) and raw.get("version") == VERSION else None
+        if not isinstance(outputs, dict) or not all(_valid(name, fields) for name, fields in outputs.items()):
+            return self._set_aside()
+        return {name: Entry(**fields) for name, fields in outputs.items()}
+
+    def _set_aside(self) -> dict[str, Entry]:
+        if self.read_only:
+            return {}
+        damaged = self.path.with_name(MANIFEST_NAME + ".damaged")
+        try:
+            if damaged.is_dir() and not damaged.is_symlink():
+                import shutil
+
+                shutil.rmtree(damaged)
+            os.replace(self.path, damaged)
+        except OSError as exc:
+            raise OutputError(f"{describe(exc, self.path)} (the build manifest is damaged and cannot be "
+                              "set aside)") from None
+        self.note(f"{display_path(self.path)}: damaged; set aside as {damaged.name}, every output is rebuilt")
+        return {}
 
     def is_current(self, name: str, digest: str) -> bool:
-        return self.entries.get(name) == digest and (self.path.parent / name).is_file()
+        """Built from these very inputs, and the file is still the one that was written."""
+        entry = self.entries.get(name)
+        return entry is not None and entry.digest == digest and _file_matches(self.path.parent / name, entry)
 
-    def record(self, name: str, digest: str) -> None:
-        self.entries[name] = digest
-        data = {"version": 1, "outputs": dict(sorted(self.entries.items()))}
+    def pages(self, name: str) -> int | None:
+        """Pages of ``name`` if the file is the one the manifest recorded."""
+        entry = self.entries.get(name)
+        return entry.pages if entry and _file_matches(self.path.parent / name, entry) else None
+
+    def record(self, name: str, digest: str, pdf: bytes, pages: int) -> None:
+        self.entries[name] = Entry(digest, len(pdf), hashlib.sha256(pdf).hexdigest(), pages)
+        data = {"version": VERSION,
+                "outputs": {key: asdict(entry) for key, entry in sorted(self.entries.items())}}
         write_atomic(self.path, (json.dumps(data, indent=1) + "\n").encode())
+
+
+def _valid(name: object, fields: object) -> bool:
+    return isinstance(name, str) and isinstance(fields, dict) and set(fields) == {"digest", "bytes", "sha256", "pages"} \
+        and isinstance(fields["digest"], str) and isinstance(fields["sha256"], str) \
+        and all(isinstance(fields[key], int) and not isinstance(fields[key], bool) for key in ("bytes", "pages"))

@@ -7,6 +7,9 @@ output's digest, so they are a small frozen dataclass of plain values.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from booklet import paths
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Options:
     grayscale: bool = False
     pdf_variant: str = "pdf/ua-1"  # tagged and accessible unless archiving is asked for
     impose: str | None = None
+    templates: str | None = None  # a user's template folder, searched before the built-in one
 
     def __post_init__(self) -> None:
         for value, allowed, what in ((self.paper, PAPERS, "paper"), (self.format, FORMATS, "format"),
@@ -57,3 +61,8 @@ class Options:
     @property
     def page(self) -> Paper:
         return PAPERS[self.paper]
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """Where templates and CSS are looked up, first match wins: the user's folder, then ours."""
+        return (Path(self.templates).resolve(), paths.TEMPLATES) if self.templates else (paths.TEMPLATES,)

@@ -1,16 +1,27 @@
-"""Where the project's own folders are.
+"""Where the package's own files are: templates, assets (fonts) and the JSON Schema.
 
-Templates, assets and the default content live beside the package (the
-layout fixed by the product's design card), so every stage finds them from
-here instead of from the current directory.
+Installed from a wheel they are package data (``booklet/templates``,
+``booklet/assets``, ``booklet/schema``); in the source tree (an editable
+install, the tests) they are the repository's top-level folders, the layout
+the product's design card fixes.  Nothing here depends on the current
+directory: a user's content, output and own template folders are options
+(default ``./content`` and ``./output``).
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = PROJECT / "templates"
-ASSETS = PROJECT / "assets"
+PACKAGE = Path(str(resources.files("booklet")))
+
+
+def _data(name: str) -> Path:
+    shipped = PACKAGE / name
+    return shipped if shipped.is_dir() else PACKAGE.parent / name
+
+
+TEMPLATES = _data("templates")
+ASSETS = _data("assets")
 FONTS = ASSETS / "fonts"
-CONTENT = PROJECT / "content"
+SCHEMA = _data("schema")

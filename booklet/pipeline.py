@@ -27,7 +27,7 @@ class Pipeline:
         self._renderers: dict[tuple, Renderer] = {}
 
     def renderer(self, options: Options) -> Renderer:
-        key = (options.paper, options.format, options.grayscale, options.pdf_variant)
+        key = (options.paper, options.format, options.grayscale, options.pdf_variant, options.templates)
         if key not in self._renderers:
             self._renderers[key] = Renderer(options)
         return self._renderers[key]

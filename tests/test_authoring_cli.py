@@ -9,25 +9,26 @@ from pathlib import Path
 
 import pytest
 
-from booklet import paths
 from booklet.content.loader import load
 from booklet.content.model import Career
 from booklet.content.schema import SCHEMA_FILE, schema_text
-from tests.conftest import line_of
+from tests.conftest import CONTENT, REPO, line_of
 
 RAW_SEED = Path(__file__).parent / "testdata" / "test_lint" / "machine-learning-engineer.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "booklet", *args], capture_output=True, text=True,
-                          cwd=cwd or paths.PROJECT)
+                          cwd=cwd or REPO)
 
 
 def test_every_shipped_profile_passes_check_strict():
     result = run("check", "--strict")
     assert result.returncode == 0, result.stdout
-    count = len(list((paths.CONTENT / "careers").glob("*.yaml")))
-    assert result.stdout.strip().endswith(f"{count} profile(s) checked: 0 error(s), 0 warning(s)")
+    count = len(list((CONTENT / "careers").glob("*.yaml")))
+    collections = len(list((CONTENT / "collections").glob("*.yaml")))
+    assert result.stdout.strip().endswith(
+        f"{count} profile(s) and {collections} collection(s) checked: 0 error(s), 0 warning(s)")
     assert count >= 15
 
 
@@ -47,7 +48,7 @@ def test_check_json_has_the_same_findings():
     result = run("check", str(RAW_SEED), "--format", "json")
     assert result.returncode == 2
     data = json.loads(result.stdout)
-    assert data["summary"] == {"profiles": 1, "errors": 7, "warnings": 0}
+    assert data["summary"] == {"profiles": 1, "collections": 0, "errors": 7, "warnings": 0}
     rebuilt = [f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']}: {f['field']}: {f['message']}"
                for f in data["findings"]]
     assert rebuilt == text_out
@@ -131,7 +132,7 @@ def test_schema_has_descriptions_and_every_profile_points_at_it():
     schema = json.loads(SCHEMA_FILE.read_text())
     assert schema["additionalProperties"] is False
     assert "description" in schema["properties"]["as_of"]
-    for profile in (paths.CONTENT / "careers").glob("*.yaml"):
+    for profile in (CONTENT / "careers").glob("*.yaml"):
         first = profile.read_text().splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../schema/career.schema.json", profile
 
@@ -145,6 +146,6 @@ def test_list_shows_the_catalog(column):
 
 
 def test_a_profile_named_by_absolute_path_is_not_its_own_duplicate():
-    result = run("check", str((paths.CONTENT / "careers" / "chef.yaml").resolve()))
+    result = run("check", str((CONTENT / "careers" / "chef.yaml").resolve()))
     assert result.returncode == 0, result.stdout
     assert "duplicate" not in result.stdout

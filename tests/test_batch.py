@@ -17,13 +17,14 @@ from booklet import gc_policy, paths
 from booklet.batch import Job, Outcome, executor_for, process_pool, run_all, run_job
 from booklet.content.loader import load
 from booklet.options import Options
+from tests.conftest import CONTENT, REPO
 
 CAREERS = ["chef", "electrician", "lawyer"]
 
 
 def run(*args: str, cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "booklet", *args], capture_output=True, text=True,
-                          cwd=cwd or paths.PROJECT, **kwargs)
+                          cwd=cwd or REPO, **kwargs)
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def small_content(tmp_path) -> Path:
     careers = tmp_path / "content" / "careers"
     careers.mkdir(parents=True)
     for slug in CAREERS:
-        (careers / f"{slug}.yaml").write_bytes((paths.CONTENT / "careers" / f"{slug}.yaml").read_bytes())
+        (careers / f"{slug}.yaml").write_bytes((CONTENT / "careers" / f"{slug}.yaml").read_bytes())
     collections = tmp_path / "content" / "collections"
     collections.mkdir()
     (collections / "trades-and-kitchens.yaml").write_text(
@@ -67,7 +68,7 @@ def test_incremental_skip_and_rebuild_rules(small_content, tmp_path):
     assert again["built"] == 0 and again["skipped"] == 4
 
     chef = small_content / "careers" / "chef.yaml"
-    chef.write_text(chef.read_text().replace("as_of: 2026-11-01", "as_of: 2026-11-02"))
+    chef.write_text(chef.read_text() + "# edited\n")
     changed = statuses(build_json(small_content, out))
     assert changed == {"chef.pdf": "built", "trades-and-kitchens.pdf": "built",
                        "electrician.pdf": "skipped", "lawyer.pdf": "skipped"}
@@ -79,16 +80,17 @@ def test_incremental_skip_and_rebuild_rules(small_content, tmp_path):
         ["chef.pdf", "electrician.pdf", "lawyer.pdf", "trades-and-kitchens.pdf"], "built")
 
 
-def test_editing_the_css_rebuilds_everything(monkeypatch, tmp_path):
+def test_editing_the_css_rebuilds_everything(tmp_path):
     from booklet import incremental
 
-    options = Options()
-    profile = paths.CONTENT / "careers" / "chef.yaml"
-    before = incremental.job_digest([profile], options)
+    profile = (CONTENT / "careers" / "chef.yaml").read_bytes()
     css = tmp_path / "templates" / "css"
     css.mkdir(parents=True)
     (css / "base.css").write_text("p { color: red }")
-    monkeypatch.setattr(incremental.paths, "TEMPLATES", tmp_path / "templates")
+    options = Options(templates=str(tmp_path / "templates"))
+    before = incremental.job_digest([profile], options)
+    assert before != incremental.job_digest([profile], Options())  # a template folder is an input
+    (css / "base.css").write_text("p { color: blue }")
     incremental.environment_digest.cache_clear()
     try:
         assert incremental.job_digest([profile], options) != before
@@ -149,10 +151,11 @@ def test_interrupted_build_keeps_earlier_pdfs_and_no_temp_files(tmp_path):
     first = run("build", "chef", "--output", str(out))
     assert first.returncode == 0
     good = (out / "chef.pdf").read_bytes()
-    (out / ".chef.pdf.leftover.tmp").write_bytes(b"from a killed build")
+    (out / ".chef.pdf.999999999.booklet-tmp").write_bytes(b"from a killed build")  # no such process
+    (out / ".notes.tmp").write_bytes(b"the user's own")
 
     command = [sys.executable, "-m", "booklet", "build", "--force", "-j", "2", "--output", str(out)]
-    with subprocess.Popen(command, cwd=paths.PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    with subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           start_new_session=True) as process:
         assert process.stdout.readline().endswith("s\n")  # at least one PDF written
         os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
@@ -161,7 +164,8 @@ def test_interrupted_build_keeps_earlier_pdfs_and_no_temp_files(tmp_path):
     assert time.monotonic() - started < 15
     assert process.returncode == 130, err
     assert "Interrupted" in err and "Traceback" not in err
-    assert not list(out.glob(".*.tmp"))
+    assert not list(out.glob(".*booklet-tmp"))
+    assert (out / ".notes.tmp").read_bytes() == b"the user's own"  # never ours to delete
     for pdf in out.glob("*.pdf"):
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.read_bytes().rstrip().endswith(b"%%EOF")
     assert (out / "chef.pdf").read_bytes() == good  # same input, same bytes, whether rebuilt or not
@@ -194,11 +198,11 @@ def test_executor_choice():
         assert type(executor).__name__ == "InlineExecutor"
     with executor_for(jobs=5, workers=2) as executor:
         assert executor._max_workers == 2  # a process pool
-    assert load(paths.CONTENT / "careers" / "chef.yaml").slug == "chef"
+    assert load(CONTENT / "careers" / "chef.yaml").slug == "chef"
 
 
 def test_a_long_lived_worker_does_not_keep_every_chart(pipeline):
     renderer = pipeline.renderer(Options())
     for slug in CAREERS:
-        pipeline.pdf(load(paths.CONTENT / "careers" / f"{slug}.yaml"), Options())
+        pipeline.pdf(load(CONTENT / "careers" / f"{slug}.yaml"), Options())
     assert not [url for url in renderer.cache if str(url).startswith("data:")]

@@ -46,7 +46,8 @@ def test_profile_errors_exit_2_without_traceback_and_keep_old_output(content_dir
     assert "Traceback" not in result.stderr
     assert f"{profile}:{line_of(text, 'roles:')}:1: error shares-total: roles: role shares total 95, expected 100" in result.stderr
     assert (out / "machine-learning-engineer.pdf").read_bytes() == good
-    assert sorted(p.name for p in out.iterdir()) == [".booklet-manifest.json", "machine-learning-engineer.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".booklet-manifest.json", ".booklet.lock",
+                                                     "machine-learning-engineer.pdf"]
 
 
 def test_one_bad_profile_does_not_stop_the_others(content_dir, tmp_path):
@@ -58,10 +59,11 @@ def test_one_bad_profile_does_not_stop_the_others(content_dir, tmp_path):
     assert (out / "machine-learning-engineer.pdf").exists()
 
 
-def test_unknown_target_is_a_clear_error(content_dir):
-    result = run("build", "no-such-career", "--content", str(content_dir))
+def test_unknown_target_is_a_clear_error(content_dir, tmp_path):
+    result = run("build", "machine-learning-enginer", "--content", str(content_dir), "--output", str(tmp_path))
     assert result.returncode == 2
-    assert "no-such-career: no profile" in result.stderr and "machine-learning-engineer" in result.stderr
+    assert "machine-learning-enginer: no career or collection of that name" in result.stderr
+    assert "did you mean machine-learning-engineer?" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -23,7 +23,7 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
     # Margins in millimetres, so tick labels and the axis title keep their room at any size.
     left, bottom, right, top = 20 / width_mm, 10.5 / height_mm, 1 - 4 / width_mm, 1 - 1.5 / height_mm
     ax = fig.add_axes((left, bottom, right - left, top - bottom))
-    highest = max(pay.top_10_percent, *(band.max or band.min for _, band in bands))
+    highest = max(pay.top_10_percent or 0, *(band.max or band.min for _, band in bands))
     limit = highest * 1.22
     # Light to dark as the career advances: order reads without colour too.
     shades = look.palette[-2::-1]
@@ -36,10 +36,11 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
         ax.annotate(label, xy=(band.min if inside else end, row), xytext=(4, 0), textcoords="offset points",
                     va="center", ha="left", fontsize=7.5, color=look.ink,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
-    ax.axvline(pay.top_10_percent, color=look.accent, linewidth=1.0, linestyle=(0, (4, 2)))
-    ax.annotate(text._("top 10%% earn over %(amount)s", amount=text.money(pay.top_10_percent, pay.currency)),
-                xy=(pay.top_10_percent, -0.85), xytext=(4, 0), textcoords="offset points",
-                ha="left", va="center", fontsize=7.5, color=look.accent)
+    if pay.top_10_percent is not None:
+        ax.axvline(pay.top_10_percent, color=look.accent, linewidth=1.0, linestyle=(0, (4, 2)))
+        ax.annotate(text._("top 10%% earn over %(amount)s", amount=text.money(pay.top_10_percent, pay.currency)),
+                    xy=(pay.top_10_percent, -0.85), xytext=(4, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=7.5, color=look.accent)
     row_labels(ax, [text._(title) for title, _ in bands], look)
     style_axes(ax, look)
     ax.invert_yaxis()
@@ -51,8 +52,8 @@ def salary_chart(pay: RegionSalary, width_mm: float = 150, height_mm: float = 50
                          currency=pay.currency), fontsize=7.5, color=look.muted)
     svg = to_svg(fig)
     ranges = "; ".join(f"{text._(title)} {text.money_range(b.min, b.max, pay.currency)}" for title, b in bands)
-    alt = text._("Salary ladder for %(region)s%(estimate)s: %(ranges)s. The top 10%% earn over %(top)s a year.",
-                 region=pay.covers or text.region(pay.region),
-                 estimate=text._(" (estimate)") if pay.estimate else "", ranges=ranges,
-                 top=text.money(pay.top_10_percent, pay.currency))
+    alt = text._("Salary ladder for %(region)s%(estimate)s: %(ranges)s.", region=pay.covers or text.region(pay.region),
+                 estimate=text._(" (estimate)") if pay.estimate else "", ranges=ranges)
+    if pay.top_10_percent is not None:
+        alt += " " + text._("The top 10%% earn over %(top)s a year.", top=text.money(pay.top_10_percent, pay.currency))
     return Chart(svg, alt, outside(svg))

@@ -43,19 +43,27 @@ def _stop(signum, frame) -> None:
     raise KeyboardInterrupt  # a TERM stops a build as cleanly as Ctrl-C does
 
 
-def main() -> None:
-    gc_policy.for_rendering()
-    signal.signal(signal.SIGTERM, _stop)
+def run(args: list[str] | None = None) -> int:
+    """Run the command line with ``args``; the exit status, never a traceback for a user's mistake."""
     try:
-        cli.main(standalone_mode=False)
+        # Without standalone mode, click returns a command's exit status instead of exiting.
+        status = cli.main(args=args, prog_name="booklet", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(EXIT_ERRORS if exc.exit_code == 2 else exc.exit_code)
+        return EXIT_ERRORS if exc.exit_code == 2 else exc.exit_code
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except BookletError as exc:
         click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERRORS)
+        return EXIT_ERRORS
+    return status if isinstance(status, int) else 0
+
+
+def main() -> None:
+    """The ``booklet`` executable: this process renders, so it takes the rendering GC policy and TERM as Ctrl-C."""
+    gc_policy.for_rendering()
+    signal.signal(signal.SIGTERM, _stop)
+    sys.exit(run())

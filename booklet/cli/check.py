@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from booklet.catalog import all_profiles, resolve_all
-from booklet.content.check import Report, check_paths
-from booklet.errors import BookletError, Finding
+from booklet.catalog import all_collections, all_profiles, is_collection, resolve
+from booklet.cli.options import content_option
+from booklet.content.check import Report, check_collection, check_paths
+from booklet.errors import BookletError, Finding, TargetNotFound, display_path
+from booklet.inputs import Inputs
 from booklet.options import FORMATS, PAPERS, Options
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
@@ -39,28 +40,41 @@ def layout_findings(reports: list[Report]) -> list[Finding]:
 
 @click.command()
 @click.argument("paths", nargs=-1)
-@click.option("--content", type=click.Path(file_okay=False, path_type=Path), default=Path("content"),
-              show_default=True, help="Folder holding careers/<slug>.yaml (the catalog the rules compare with).")
+@content_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one line per finding; json: the same findings for tools.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there are warnings.")
 @click.option("--layout", is_flag=True,
               help="Also lay out every format on every paper size and report print problems per page.")
 def check(paths: tuple[str, ...], content: Path, output_format: str, strict: bool, layout: bool) -> None:
-    """Validate and lint PATHS (profile files or career slugs; default: the whole catalog).
+    """Validate and lint PATHS: profile or collection files or slugs (default: every career and collection).
 
     Each finding is one line, path:line:column: severity rule-id: message,
     then a summary. Exit status: 0 no errors (warnings allowed), 1 warnings
     with --strict, 2 errors.
     """
-    targets = resolve_all(paths, content)
-    reports = check_paths(targets, all_profiles(content))
-    findings = [finding for report in reports for finding in report.findings]
+    findings: list[Finding] = []
+    careers, collections = [], []
+    for target in paths or [str(path) for path in [*all_profiles(content), *all_collections(content)]]:
+        try:
+            path = resolve(target, content)
+        except TargetNotFound as exc:
+            findings.append(Finding(display_path(target), 1, 1, str(exc), rule="unknown-target"))
+            continue
+        (collections if is_collection(path) else careers).append(path)
+    inputs = Inputs()
+    catalog = all_profiles(content)
+    reports = check_paths(careers, catalog, inputs=inputs)
+    if collections:
+        everything = check_paths(catalog, catalog, inputs=inputs)
+        good = {r.career.slug: r.career for r in everything if r.career is not None and not r.errors}
+        reports += [check_collection(path, good, {p.stem for p in catalog}, inputs) for path in collections]
+    findings += [finding for report in reports for finding in report.findings]
     if layout:
         findings += layout_findings([report for report in reports if report.career and not report.errors])
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = sum(1 for finding in findings if finding.severity == "warning")
-    summary = f"{len(reports)} profile(s) checked: {errors} error(s), {warnings} warning(s)"
+    checked = f"{len(careers)} profile(s)" + (f" and {len(collections)} collection(s)" if collections else "")
     if output_format == "json":
         click.echo(json.dumps({
             "findings": [
@@ -68,14 +82,14 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
                  "rule": f.rule, "field": f.field, "message": f.message}
                 for f in findings
             ],
-            "summary": {"profiles": len(reports), "errors": errors, "warnings": warnings},
+            "summary": {"profiles": len(careers), "collections": len(collections), "errors": errors,
+                        "warnings": warnings},
         }, indent=2, ensure_ascii=False))
     else:
         for finding in findings:
             click.echo(str(finding))
-        click.echo(summary)
+        click.echo(f"{checked} checked: {errors} error(s), {warnings} warning(s)")
     if errors:
-        sys.exit(EXIT_ERRORS)
+        raise click.exceptions.Exit(EXIT_ERRORS)
     if strict and warnings:
-        sys.exit(EXIT_WARNINGS)
-    sys.exit(EXIT_OK)
+        raise click.exceptions.Exit(EXIT_WARNINGS)

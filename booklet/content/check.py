@@ -10,10 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from booklet.content.collection import load_collection
 from booklet.content.lint import ERROR, WARNING, Catalog, CatalogEntry, model_rules, text_rules
 from booklet.content.loader import Document, parse, validate
 from booklet.content.model import Career
-from booklet.errors import Finding, ProfileError
+from booklet.errors import Finding, ProfileError, display_path
+from booklet.inputs import Inputs
+from booklet.limits import MAX_TITLE_LENGTH
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Report:
         return "errors" if self.errors else "warnings" if self.warnings else "ok"
 
 
-def _parse_all(paths: list[Path]) -> dict[Path, Document | ProfileError]:
+def _parse_all(paths: list[Path], inputs: Inputs) -> dict[Path, Document | ProfileError]:
     """Parse each file once, keyed by its resolved path (one file may be named two ways)."""
     parsed: dict[Path, Document | ProfileError] = {}
     for path in paths:
@@ -45,7 +48,7 @@ def _parse_all(paths: list[Path]) -> dict[Path, Document | ProfileError]:
         if key in parsed:
             continue
         try:
-            parsed[key] = parse(path)
+            parsed[key] = parse(path, inputs.get(path).text)
         except ProfileError as exc:
             parsed[key] = exc
     return parsed
@@ -56,8 +59,8 @@ def catalog_from(documents: list[Document]) -> Catalog:
     for doc in documents:
         data = doc.data if isinstance(doc.data, dict) else {}
         slug, title = data.get("slug"), data.get("title")
-        if isinstance(slug, str) and isinstance(title, str):
-            entries.append(CatalogEntry(str(doc.path.resolve()), slug, title))
+        if isinstance(slug, str) and isinstance(title, str) and len(title) <= MAX_TITLE_LENGTH:
+            entries.append(CatalogEntry(display_path(doc.path.resolve()), slug, title))
     return Catalog(tuple(entries))
 
 
@@ -73,10 +76,11 @@ def check_document(doc: Document, catalog: Catalog, today: dt.date) -> Report:
     return report
 
 
-def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None) -> list[Report]:
+def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None,
+                inputs: Inputs | None = None) -> list[Report]:
     """Check ``targets`` against a catalog made of ``catalog_paths`` plus the targets."""
     today = today or dt.date.today()
-    parsed = _parse_all([*targets, *catalog_paths])  # targets first: findings name them as given
+    parsed = _parse_all([*targets, *catalog_paths], inputs or Inputs())  # targets first: findings name them as given
     catalog = catalog_from([doc for doc in parsed.values() if isinstance(doc, Document)])
     reports = []
     for path in targets:
@@ -86,3 +90,12 @@ def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date |
         else:
             reports.append(check_document(outcome, catalog, today))
     return reports
+
+
+def check_collection(path: Path, catalog: dict[str, Career], known: set[str], inputs: Inputs) -> Report:
+    """A collection checked as a collection: its own fields, then whether its careers exist and build."""
+    try:
+        load_collection(path, catalog, inputs.get(path).text, known)
+    except ProfileError as exc:
+        return Report(path, list(exc.findings))
+    return Report(path)

@@ -13,9 +13,11 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from booklet.catalog import did_you_mean
 from booklet.content.loader import Document, parse, validate_as
 from booklet.content.model import Career, Strict, Text
 from booklet.errors import Finding, ProfileError
+from booklet.limits import MAX_SLUG_LENGTH, MAX_TITLE_LENGTH
 
 
 class Selection(Strict):
@@ -26,8 +28,9 @@ class Selection(Strict):
 class Collection(Strict):
     """A multi-career booklet, one YAML file in content/collections/."""
 
-    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
-    title: Text
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_SLUG_LENGTH,
+                      description="File name without .yaml.")
+    title: Text = Field(max_length=MAX_TITLE_LENGTH)
     subtitle: Text
     audience: Text = Field(description="Who the booklet is for, printed on the cover.")
     introduction: Text = Field(description="A few paragraphs; blank lines separate paragraphs.")
@@ -52,26 +55,38 @@ class Collection(Strict):
         return sorted(chosen, key=lambda career: career.title)
 
 
-def load_collection_file(path: Path) -> Collection:
+def load_collection_file(path: Path, text: str | None = None) -> tuple[Document, Collection]:
     """Parse and validate a collection file on its own (its careers are not resolved)."""
-    return validate_as(Collection, parse(path))
+    doc = parse(path, text)
+    return doc, validate_as(Collection, doc)
 
 
-def load_collection(path: Path, catalog: dict[str, Career]) -> tuple[Collection, list[Career]]:
-    """Validate a collection and resolve its careers; unknown or empty selections are located errors."""
-    doc: Document = parse(path)
-    collection = validate_as(Collection, doc)
+def load_collection(path: Path, catalog: dict[str, Career], text: str | None = None,
+                    known: set[str] | None = None) -> tuple[Collection, list[Career]]:
+    """Validate a collection and resolve its careers; every problem is a located error.
+
+    ``catalog`` holds the careers that can be built; ``known`` every slug in
+    the content folder, so a member that exists but has errors is told apart
+    from one that does not exist.
+    """
+    doc, collection = load_collection_file(path, text)
     findings: list[Finding] = []
+    if collection.slug != path.stem:
+        findings.append(doc.finding(("slug",), f"'{collection.slug}' does not match the file name",
+                                    rule="slug-filename"))
+    seen: set[str] = set()
     for index, slug in enumerate(collection.careers):
-        if slug not in catalog:
-            findings.append(doc.finding(("careers", index), f"'{slug}' is not a buildable career in the catalog",
-                                        rule="unknown-career"))
+        if slug in seen:
+            findings.append(doc.finding(("careers", index), f"'{slug}' is listed twice; a career is printed once",
+                                        rule="duplicate-career"))
+        elif slug not in catalog:
+            problem = "has errors (see `booklet check`)" if known and slug in known else \
+                "is not a career in the catalog" + did_you_mean(slug, sorted(known or catalog))
+            findings.append(doc.finding(("careers", index), f"'{slug}' {problem}", rule="unknown-career"))
+        seen.add(slug)
     if findings:
         raise ProfileError(findings)
     members = collection.members(catalog)
     if not members:
         raise ProfileError([doc.finding(("select",), "selects no careers", rule="empty-collection")])
-    if collection.slug != path.stem:
-        raise ProfileError([doc.finding(("slug",), f"'{collection.slug}' does not match the file name",
-                                        rule="slug-filename")])
     return collection, members

@@ -20,7 +20,7 @@ from typing import Any
 
 from booklet.content.loader import Document, Loc
 from booklet.content.model import LEVELS, Career
-from booklet.errors import Finding
+from booklet.errors import Finding, display_path
 
 ERROR, WARNING = "error", "warning"
 
@@ -61,7 +61,7 @@ def _min_length(loc: Loc) -> int:
 
 STALE_AFTER_YEARS = 3
 ALL_REGIONS = frozenset({"IN", "US", "EU"})
-REQUIRED_REGIONS = {"paths": ALL_REGIONS, "exams": ALL_REGIONS, "routes": ALL_REGIONS, "salary": frozenset({"IN", "US"}),
+REQUIRED_REGIONS = {"paths": ALL_REGIONS, "exams": ALL_REGIONS, "routes": ALL_REGIONS, "salary": ALL_REGIONS,
                     "links": frozenset({"IN", "US"})}
 CURRENCIES = {"IN": "INR", "US": "USD", "EU": "EUR"}
 
@@ -83,17 +83,38 @@ class Catalog:
         return [entry for entry in self.entries if entry.slug != slug]
 
 
-def iter_text(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every prose string in raw profile data, with its location."""
+def iter_text(data: Any, loc: Loc = (), prose_only: bool = True) -> Iterator[tuple[Loc, str]]:
+    """Every prose string in raw profile data (or every string at all), with its location."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key not in NOT_PROSE:
-                yield from iter_text(value, (*loc, key))
+            if isinstance(key, str) and (key not in NOT_PROSE or not prose_only):
+                yield from iter_text(value, (*loc, key), prose_only)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from iter_text(value, (*loc, index))
+            yield from iter_text(value, (*loc, index), prose_only)
     elif isinstance(data, str):
         yield loc, data
+
+
+# Characters that garble a PDF's text layer or reorder what a reader sees: C0/C1 controls (but the
+# line break), DEL, and the bidirectional embedding/override/isolate controls.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def _character_name(char: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
+def control_characters(doc: Document) -> list[Finding]:
+    """Control and bidi-override characters anywhere in the file's strings: errors, located."""
+    findings = []
+    for loc, text in iter_text(doc.data, prose_only=False):
+        if match := _CONTROL.search(text):
+            findings.append(doc.finding(loc, f"contains {_character_name(match.group())}, which would garble the "
+                                        "printed text; remove it", severity=ERROR, rule="control-character"))
+    return findings
 
 
 def _title_pattern(title: str) -> re.Pattern[str]:
@@ -103,10 +124,11 @@ def _title_pattern(title: str) -> re.Pattern[str]:
 def text_rules(doc: Document, catalog: Catalog) -> list[Finding]:
     data = doc.data if isinstance(doc.data, dict) else {}
     slug = str(data.get("slug", doc.path.stem))
-    related = set(data.get("related") or [])
+    related = data.get("related")
+    related = {item for item in related if isinstance(item, str)} if isinstance(related, list) else set()
     foreign = [(entry, _title_pattern(entry.title)) for entry in catalog.others(slug)
                if entry.slug not in related]
-    findings = []
+    findings = control_characters(doc)
     for loc, text in iter_text(data):
         if not text.strip():
             findings.append(doc.finding(loc, "is empty; this section must be filled in",
@@ -184,7 +206,7 @@ def _salary(doc: Document, career: Career) -> list[Finding]:
                                             f"{previous.min}–{previous.max}; bands must rise with level",
                                             severity=ERROR, rule="salary-not-rising"))
         senior_top = pay.levels.senior.max or pay.levels.senior.min
-        if pay.top_10_percent < senior_top:
+        if pay.top_10_percent is not None and pay.top_10_percent < senior_top:
             findings.append(doc.finding((*here, "top_10_percent"),
                                         f"{pay.top_10_percent} is below the senior maximum "
                                         f"{senior_top}", severity=ERROR, rule="top10-below-senior"))
@@ -225,10 +247,13 @@ def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -
                                         severity=ERROR, rule="related-unknown"))
     for field, value in (("slug", career.slug), ("title", career.title)):
         twins = [entry.path for entry in catalog.entries
-                 if getattr(entry, field).casefold() == value.casefold() and entry.path != str(doc.path.resolve())]
+                 if getattr(entry, field).casefold() == value.casefold() and entry.path != display_path(doc.path.resolve())]
         if twins:
             findings.append(doc.finding((field,), f"'{value}' is also used by {', '.join(twins)}",
                                         severity=ERROR, rule=f"duplicate-{field}"))
+    if career.as_of > today:
+        findings.append(doc.finding(("as_of",), f"{career.as_of} is in the future; give the date the facts were "
+                                    "last reviewed", severity=ERROR, rule="date-future"))
     cutoff = today.replace(year=today.year - STALE_AFTER_YEARS, day=min(today.day, 28))
     if career.as_of < cutoff:
         findings.append(doc.finding(("as_of",), f"facts last reviewed {career.as_of}, more than "

@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from booklet.limits import MAX_SLUG_LENGTH, MAX_TITLE_LENGTH
+
 Text = Annotated[str, Field(min_length=1)]
 RegionCode = Literal["IN", "US", "EU"]
 MAX_PAY = 1_000_000_000  # a year's pay above this (₹100 crore, $1 billion) is a typo, and overflows charts
@@ -41,9 +43,14 @@ WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "frid
 
 
 class Strict(BaseModel):
-    """Base for every section: unknown keys are errors, models are immutable."""
+    """Base for every section: unknown keys are errors, models are immutable, types are exact.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Strict mode: "35000" (a string), true (a boolean) or 1.5 are not an
+    integer, and a date must be written as a date; the YAML loader already
+    reads only decimal numbers as numbers.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class YearSpan(Strict):
@@ -232,7 +239,10 @@ class RegionSalary(Strict):
                                                          "required for Europe.")
     currency: Literal["INR", "USD", "EUR"] = Field(description="ISO 4217 code of the amounts.")
     levels: SalaryLevels = Field(description="Annual pay band per career level.")
-    top_10_percent: int = Field(gt=0, le=MAX_PAY, description="Annual pay above which the top 10 % earn.")
+    top_10_percent: int | None = Field(default=None, gt=0, le=MAX_PAY,
+                                       description="Annual pay above which the top 10 % earn: the published 90th "
+                                                   "percentile, or an estimate from the percentiles; omit when the "
+                                                   "source has no distribution (a pay scale).")
     percentiles: Percentiles | None = Field(default=None, description="The published percentiles the bands come "
                                                                       "from (U.S.: from the OEWS dataset).")
     source: Text = Field(description="The id of the source in `sources` these figures come from.")
@@ -330,8 +340,9 @@ def indefinite_article(title: str) -> Literal["a", "an"]:
 class Career(Strict):
     """A career profile, one YAML file in content/careers/."""
 
-    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="File name without .yaml.")
-    title: Text
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_SLUG_LENGTH,
+                      description="File name without .yaml.")
+    title: Text = Field(max_length=MAX_TITLE_LENGTH)
     article: Literal["a", "an"] | None = Field(
         default=None,
         description="'a' or 'an' before the title in running text ('What is an Accountant?'). Left out, it is "

@@ -16,11 +16,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from booklet import paths
 from booklet.content.model import indefinite_article
+from booklet.limits import MAX_SLUG_LENGTH
 
 
 def slugify(title: str) -> str:
+    """A file-name-safe slug of at most ``MAX_SLUG_LENGTH`` characters, cut at a word boundary."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        cut = slug[:MAX_SLUG_LENGTH + 1]
+        slug = cut[:cut.rfind("-")] if "-" in cut else slug[:MAX_SLUG_LENGTH]
+    return slug.strip("-")
 
 
 def scaffold(title: str, today: dt.date) -> tuple[str, str]:

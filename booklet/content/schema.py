@@ -13,7 +13,7 @@ import json
 from booklet import paths
 from booklet.content.model import Career
 
-SCHEMA_FILE = paths.PROJECT / "schema" / "career.schema.json"
+SCHEMA_FILE = paths.SCHEMA / "career.schema.json"  # the one shipped; `booklet schema` writes ./schema/
 
 
 def career_schema() -> dict:

@@ -3,8 +3,9 @@
 Profile text is untrusted: an ``<img src>`` smuggled into it must not reach
 the network or the file system.  Jinja2 autoescaping already stops markup; this
 fetcher is the second wall.  It serves ``data:`` URIs and files that really
-live (after resolving ``..`` and symlinks) under the project's templates/,
-assets/ and content/ folders, and refuses everything else loudly.
+live (after resolving ``..`` and symlinks) under the template folders and
+assets/ (and, for a school's logo, the brand file's folder), and refuses
+everything else loudly.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from urllib.request import url2pathname
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from booklet import paths
-from booklet.errors import FetchRefused
+from booklet.errors import FetchRefused, ProfileError
+from booklet.inputs import read_input
+from booklet.limits import MAX_FETCH_BYTES
 
-DEFAULT_ROOTS = (paths.TEMPLATES, paths.ASSETS, paths.CONTENT)
+DEFAULT_ROOTS = (paths.TEMPLATES, paths.ASSETS)
 
 
 class ProjectFetcher(URLFetcher):
@@ -42,7 +45,9 @@ class ProjectFetcher(URLFetcher):
         if not any(path.is_relative_to(root) for root in self.roots):
             folders = ", ".join(f"{root.name}/" for root in self.roots)
             raise FetchRefused(f"refused to fetch {url}: outside the project's {folders} folders")
-        if not path.is_file():
-            raise FetchRefused(f"cannot fetch {url}: no such file")
+        try:
+            data = read_input(path, MAX_FETCH_BYTES).data
+        except ProfileError as exc:
+            raise FetchRefused(f"cannot fetch {url}: {exc.findings[0].message}") from None
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), headers={"Content-Type": content_type})
+        return URLFetcherResponse(path.as_uri(), data, headers={"Content-Type": content_type})

@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from pathlib import Path
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from booklet import paths
@@ -17,9 +19,10 @@ from booklet.i18n import Text
 
 
 @cache
-def environment() -> Environment:
+def environment(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> Environment:
+    """The Jinja2 environment over ``template_dirs``: the first folder holding a template wins."""
     env = Environment(
-        loader=FileSystemLoader(paths.TEMPLATES),
+        loader=FileSystemLoader(template_dirs),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -34,4 +37,4 @@ def environment() -> Environment:
 
 
 def render_html(template: str, context: dict[str, Any]) -> str:
-    return environment().get_template(template).render(context)
+    return environment(context["options"].template_dirs).get_template(template).render(context)

@@ -8,6 +8,7 @@ short booklet, so a ``Renderer`` keeps its ``FontConfiguration``, parsed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pydyf
 from weasyprint import CSS, HTML, Document
@@ -37,23 +38,26 @@ class Renderer:
     """Turns booklet HTML into PDF bytes for one set of style options."""
 
     def __init__(self, options: Options):
-        self.fetcher = ProjectFetcher()
+        self.template_dirs = options.template_dirs
+        self.fetcher = ProjectFetcher((*self.template_dirs, paths.ASSETS))
         self.fonts = FontConfiguration()
         self.pdf_variant = options.pdf_variant
-        css_dir = paths.TEMPLATES / "css"
         names = [*STYLESHEETS, *options.page.stylesheets]
         if options.format == "handout":
             names += ["handout.css", "handout-small.css"] if options.page.small else ["handout.css"]
         if options.grayscale:
             names.append("grayscale.css")
-        self.stylesheets = [
-            CSS(filename=css_dir / name, url_fetcher=self.fetcher, font_config=self.fonts) for name in names
-        ]
+        self.stylesheets = [CSS(filename=self._stylesheet(name), url_fetcher=self.fetcher, font_config=self.fonts)
+                            for name in names]
         self.cache: dict = {}
+
+    def _stylesheet(self, name: str) -> Path:
+        """``css/<name>`` from the first template folder that has it (a user's folder overrides ours)."""
+        return next(path for folder in self.template_dirs if (path := folder / "css" / name).is_file())
 
     def layout(self, html: str, extra_css: str = "") -> Document:
         """Lay out ``html`` (plus ``extra_css``, e.g. page-number offsets) into pages."""
-        source = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=self.fetcher)
+        source = HTML(string=html, base_url=self.template_dirs[-1].as_uri() + "/", url_fetcher=self.fetcher)
         sheets = self.stylesheets + ([CSS(string=extra_css, font_config=self.fonts)] if extra_css else [])
         try:
             return source.render(stylesheets=sheets, font_config=self.fonts, cache=self.cache)

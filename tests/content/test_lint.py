@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from booklet import paths
 from booklet.catalog import all_profiles
 from booklet.content.check import check_paths
-from tests.conftest import SEED, line_of
+from tests.conftest import CONTENT, SEED, line_of
 
 TODAY = dt.date(2026, 11, 27)
-OTHERS = [p for p in all_profiles(paths.CONTENT) if p.name != SEED.name]
+OTHERS = [p for p in all_profiles(CONTENT) if p.name != SEED.name]
 RAW_SEED = Path(__file__).parent.parent / "testdata" / "test_lint" / "machine-learning-engineer.yaml"
 
 

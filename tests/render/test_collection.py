@@ -8,20 +8,20 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from booklet import paths
 from booklet.catalog import all_profiles
 from booklet.content.collection import load_collection
 from booklet.content.loader import load
 from booklet.render.collection import render_collection
 from booklet.options import Options
 from booklet.render.context import SECTIONS
+from tests.conftest import CONTENT
 
-COLLECTION = paths.CONTENT / "collections" / "careers-in-data-and-ai.yaml"
+COLLECTION = CONTENT / "collections" / "careers-in-data-and-ai.yaml"
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    return {career.slug: career for career in (load(path) for path in all_profiles(paths.CONTENT))}
+    return {career.slug: career for career in (load(path) for path in all_profiles(CONTENT))}
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["one-document", "in-parts"])

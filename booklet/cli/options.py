@@ -1,0 +1,43 @@
+"""Options shared by the commands that read content or render: declared once, named the same everywhere."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from booklet.options import FORMATS, IMPOSITIONS, PAPERS, PDF_VARIANTS, Options
+
+content_option = click.option(
+    "--content", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("content"),
+    show_default=True, help="Folder holding careers/ and collections/ (it must exist).")
+
+_STYLE = (
+    click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
+                 help="Paper size [default: a4; a collection's own paper]."),
+    click.option("--format", "output_format", type=click.Choice(FORMATS), default="booklet", show_default=True,
+                 help="booklet: the full booklet; handout: one sheet, front and back."),
+    click.option("--impose", type=click.Choice(IMPOSITIONS), default=None,
+                 help="saddle: pages two-up in folding order, to print duplex, fold and staple."),
+    click.option("--grayscale", is_flag=True, help="Ink-saving print: gray charts with patterns, no background floods."),
+    click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="pdf/ua-1", show_default=True,
+                 help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: for archiving."),
+    click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+                 help="Your own template folder: its templates and css/ files replace the built-in ones of "
+                      "the same name."),
+)
+
+
+def style_options(command):
+    """Add the rendering options; the command receives them as ``options`` and ``paper_chosen``."""
+
+    @functools.wraps(command)
+    def with_options(*args, paper, output_format, impose, grayscale, pdf_variant, templates, **kwargs):
+        options = Options(paper=paper or "a4", format=output_format, impose=impose, grayscale=grayscale,
+                          pdf_variant=pdf_variant, templates=str(templates.resolve()) if templates else None)
+        return command(*args, options=options, paper_chosen=paper is not None, **kwargs)
+
+    for option in reversed(_STYLE):
+        with_options = option(with_options)
+    return with_options

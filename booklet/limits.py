@@ -1,0 +1,19 @@
+"""Every size limit on untrusted input, in one place (the README's table quotes these).
+
+Profiles, collections, brand files and class lists come from people we do
+not control, and soon from uploads to a web page.  Each limit is far above
+what a real input needs (the largest profile is about 25 KB with 1,200 YAML
+nodes, nesting 6 deep) and far below what would let one file hang or exhaust
+a build.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 512 * 1024  # a profile, collection or brand file
+MAX_YAML_DEPTH = 32  # nested mappings and sequences
+MAX_YAML_NODES = 20_000  # nodes after expanding every alias
+MAX_YAML_ALIASES = 200  # uses of an anchor (*name)
+MAX_NUMBER_DIGITS = 15  # digits in one number: more than any pay or year needs
+MAX_SLUG_LENGTH = 64  # characters in a slug, so file names stay short on every file system
+MAX_TITLE_LENGTH = 100  # characters in a career or collection title
+MAX_FETCH_BYTES = 8 * 1024 * 1024  # one file WeasyPrint reads: a font, a stylesheet, a logo
