@@ -101,3 +101,47 @@ def test_unknown_career_in_a_collection_is_located(tmp_path, catalog):
         load_collection(path, catalog)
     (finding,) = caught.value.findings
     assert (finding.line, finding.field, finding.rule) == (8, "careers[1]", "unknown-career")
+
+
+def _structure(pdf: bytes) -> tuple[int, set[int], set[int]]:
+    """(structure elements, parent-tree keys, keys that pages and annotations use) of a PDF."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        root = doc.Root.StructTreeRoot
+        count, stack = 0, list(root.K)
+        while stack:
+            element = stack.pop()
+            if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+                count += 1
+                kids = element.get("/K")
+                stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
+        numbers = root.ParentTree.Nums
+        keys = {int(numbers[i]) for i in range(0, len(numbers), 2)}
+        used = {int(page.obj.StructParents) for page in doc.pages if "/StructParents" in page.obj}
+        used |= {int(a.StructParent) for page in doc.pages for a in page.obj.get("/Annots", []) if "/StructParent" in a}
+        assert doc.Root.MarkInfo.Marked
+        return count, keys, used
+
+
+def test_a_collection_joined_from_parts_keeps_its_tags(pipeline, catalog):
+    collection, members = load_collection(COLLECTION, catalog)
+    options = Options()
+    whole, parts = (render_collection(pipeline.renderer(options), collection, members[:2], options, in_parts=flag).pdf
+                    for flag in (False, True))
+    elements, keys, used = _structure(parts)
+    assert elements == _structure(whole)[0]  # every heading, paragraph, table and figure, once
+    assert used <= keys and len(used) > 20  # every page and link finds its structure
+
+
+def test_a_collection_joined_from_parts_stays_pdf_a(pipeline, catalog):
+    import pikepdf
+
+    collection, members = load_collection(COLLECTION, catalog)
+    options = Options(pdf_variant="pdf/a-3b")
+    pdf = render_collection(pipeline.renderer(options), collection, members[:2], options, in_parts=True).pdf
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        assert doc.Root.OutputIntents[0].S == "/GTS_PDFA1"
+        with doc.open_metadata() as xmp:
+            assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"]) == ("3", "B")
+            assert xmp["dc:title"] == f"{collection.title}: career collection"
