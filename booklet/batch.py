@@ -156,16 +156,21 @@ SCHEDULER_TIMEOUT = 10  # seconds to connect, and for the scheduler to greet us
 _ADDRESS = re.compile(r"^(?:tcp://)?(?P<host>\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(?P<port>\d{1,5})$")
 
 
+def scheduler_address(address: str) -> tuple[str, int]:
+    """(host, port) of a ``--scheduler`` address, or an error saying what one looks like."""
+    match = _ADDRESS.match(address.strip())
+    if not match or not 0 < int(match.group("port")) < 65536:
+        raise BookletError(f"--scheduler {address!r}: give an address such as tcp://127.0.0.1:8786")
+    return match.group("host").strip("[]"), int(match.group("port"))
+
+
 def probe_scheduler(address: str) -> None:
-    """Refuse a malformed address, and a server that accepts but never speaks, within the timeout.
+    """Refuse a server that accepts but never speaks, within the timeout.
 
     A Dask scheduler sends its handshake as soon as a client connects; a
     server that stays silent would make ``Client`` wait far past its timeout.
     """
-    match = _ADDRESS.match(address.strip())
-    if not match or not 0 < int(match.group("port")) < 65536:
-        raise BookletError(f"--scheduler {address!r}: give an address such as tcp://127.0.0.1:8786")
-    host, port = match.group("host").strip("[]"), int(match.group("port"))
+    host, port = scheduler_address(address)
     try:
         with socket.create_connection((host, port), timeout=SCHEDULER_TIMEOUT) as connection:
             connection.settimeout(SCHEDULER_TIMEOUT)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from booklet.batch import Outcome, executor_for, run_all
+from booklet.batch import Outcome, executor_for, run_all, scheduler_address
 from booklet.cli.options import content_option, style_options
 from booklet.errors import Finding
 from booklet.incremental import Manifest
@@ -78,8 +78,10 @@ def build(targets: tuple[str, ...], content: Path, output: Path, options: Option
     """
     started = time.perf_counter()
     summary = Summary()
-    if scheduler is not None and not scheduler.strip():
-        raise click.BadParameter("needs an address such as tcp://127.0.0.1:8786", param_hint="--scheduler")
+    if scheduler is not None:  # checked now; connected to only when something must be built
+        if not scheduler.strip():
+            raise click.BadParameter("needs an address such as tcp://127.0.0.1:8786", param_hint="--scheduler")
+        scheduler_address(scheduler)
     echo = not (quiet or as_json)
     try:
         with locked(output, on_wait=lambda: _echo_err(f"Waiting for another build into {output} to finish…")):
