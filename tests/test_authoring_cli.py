@@ -149,3 +149,29 @@ def test_a_profile_named_by_absolute_path_is_not_its_own_duplicate():
     result = run("check", str((CONTENT / "careers" / "chef.yaml").resolve()))
     assert result.returncode == 0, result.stdout
     assert "duplicate" not in result.stdout
+
+
+@pytest.mark.parametrize("title", ['Zoo "Keeper" \\ Trainer: A # B', "Ünïcödé Tïtlé – with 'quotes'", "x" * 99])
+def test_new_quotes_any_title_so_the_scaffold_reads_back_exactly(title, tmp_path):
+    from booklet.content.scaffold import scaffold
+
+    slug, text = scaffold(title, __import__("datetime").date(2026, 1, 1))
+    assert 0 < len(slug) <= 64
+    created = tmp_path / f"{slug}.yaml"
+    created.write_text(text)
+    assert load(created).title == title
+
+
+def test_new_refuses_a_title_too_long_for_a_file_name(tmp_path):
+    result = run("new", "Very long title " * 18, "--content", str(tmp_path / "content"))
+    assert result.returncode == 2 and "a title has at most 100" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "content").exists()
+
+
+def test_a_slug_too_long_for_a_file_name_is_a_located_error(content_dir):
+    profile = content_dir / "careers" / "machine-learning-engineer.yaml"
+    text = profile.read_text().replace("slug: machine-learning-engineer", "slug: " + "a" * 250)
+    profile.write_text(text)
+    result = run("check", "--content", str(content_dir))
+    assert result.returncode == 2
+    assert f"{profile}:{line_of(text, 'slug: aaa')}:1: error schema: slug:" in result.stdout

@@ -200,3 +200,18 @@ def test_layout_check_finds_small_chart_text(seed_career):
 def test_file_sizes(pipeline, seed_career):
     assert len(pipeline.pdf(seed_career, Options()).pdf) <= 250 * 1024
     assert len(pipeline.pdf(seed_career, Options(format="handout")).pdf) <= 120 * 1024
+
+
+def test_an_unbreakable_word_wraps_instead_of_running_off_the_page(pipeline):
+    """A 400-letter 'word' (a pasted URL, a key held down) in the title, text, cards and lists."""
+    from tests.conftest import FROZEN_SEED
+
+    career = load(FROZEN_SEED)
+    word = "W" * 400
+    overview = career.overview.model_copy(update={"summary": f"{word} {career.overview.summary}"})
+    roles = [career.roles[0].model_copy(update={"description": word}), *career.roles[1:]]
+    skills = [career.skills[0].model_copy(update={"text": word}), *career.skills[1:]]
+    long = career.model_copy(update={"title": "T" * 100, "overview": overview, "roles": roles, "skills": skills})
+    for output_format, paper in (("booklet", "a4"), ("booklet", "a5"), ("handout", "a4"), ("handout", "letter")):
+        document = pipeline.layout(long, Options(paper=paper, format=output_format))
+        assert [str(p) for p in check_document(document) if p.rule == "overflow"] == [], (output_format, paper)
