@@ -9,7 +9,6 @@ charts and QR code as vectors).
 from __future__ import annotations
 
 import statistics
-
 from pathlib import Path
 
 from booklet.catalog import all_profiles

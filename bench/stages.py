@@ -26,8 +26,8 @@ from weasyprint import CSS, HTML
 
 from booklet import gc_policy, paths
 from booklet.content.loader import load
-from booklet.pipeline import Pipeline
 from booklet.options import Options
+from booklet.pipeline import Pipeline
 from booklet.render.context import build_context
 from booklet.render.html import render_html
 
@@ -51,15 +51,15 @@ def warm_stages(profile: Path, repeat: int) -> dict[str, list[float]]:
     for _ in range(repeat):
         career, t = timed(lambda: load(profile))
         times["load"].append(t)
-        context, t = timed(lambda: build_context(career, options))
+        context, t = timed(lambda career=career: build_context(career, options))
         times["charts"].append(t)
-        html, t = timed(lambda: render_html("booklet.html.j2", context))
+        html, t = timed(lambda context=context: render_html("booklet.html.j2", context))
         times["template"].append(t)
         source = HTML(string=html, base_url=paths.TEMPLATES.as_uri() + "/", url_fetcher=renderer.fetcher)
-        document, t = timed(lambda: source.render(
+        document, t = timed(lambda source=source: source.render(
             stylesheets=renderer.stylesheets, font_config=renderer.fonts, cache=renderer.cache))
         times["layout"].append(t)
-        _, t = timed(lambda: renderer.write(document))  # tagged PDF/UA, as the CLI writes
+        _, t = timed(lambda document=document: renderer.write(document))  # tagged PDF/UA, as the CLI writes
         times["write"].append(t)
         career = context = html = source = document = None  # gone, as when a worker's job returns
         _, t = timed(gc_policy.collect)

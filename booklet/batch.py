@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import select
 import signal
 import socket
 import threading
 import time
 import traceback
-import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool

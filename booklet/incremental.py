@@ -128,6 +128,8 @@ class Manifest:
 
 
 def _valid(name: object, fields: object) -> bool:
-    return isinstance(name, str) and isinstance(fields, dict) and set(fields) == {"digest", "bytes", "sha256", "pages"} \
-        and isinstance(fields["digest"], str) and isinstance(fields["sha256"], str) \
-        and all(isinstance(fields[key], int) and not isinstance(fields[key], bool) for key in ("bytes", "pages"))
+    """An entry exactly as ``record`` writes it."""
+    if not isinstance(name, str) or not isinstance(fields, dict) or set(fields) != set(Entry.__dataclass_fields__):
+        return False
+    texts = all(isinstance(fields[key], str) for key in ("digest", "sha256"))
+    return texts and all(type(fields[key]) is int for key in ("bytes", "pages"))

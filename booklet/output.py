@@ -15,6 +15,7 @@ are cleaned up; a user's own ``.*.tmp`` files are never touched.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -73,10 +74,9 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def _remove(path: Path) -> None:
-    try:
+    # If the folder became unwritable, the name still says whose file it was; a later build removes it.
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass  # the folder became unwritable; the name says whose it was, a later build removes it
 
 
 def _alive(pid: int) -> bool:

@@ -13,10 +13,10 @@ from booklet.content.model import Career
 from booklet.errors import BookletError
 from booklet.options import Options
 from booklet.render.collection import render_collection
-from booklet.render.handout import fit_handout
-from booklet.render.impose import impose_rendered
 from booklet.render.context import build_context
+from booklet.render.handout import fit_handout
 from booklet.render.html import render_html
+from booklet.render.impose import impose_rendered
 from booklet.render.pdf import Rendered, Renderer
 
 

@@ -47,9 +47,13 @@ def content_dir(tmp_path) -> Path:
     """
     careers = tmp_path / "content" / "careers"
     careers.mkdir(parents=True)
-    text = SEED.read_text(encoding="utf-8")
-    (careers / SEED.name).write_text(re.sub(r"(?m)^related: .*$", "related: []", text), encoding="utf-8")
+    (careers / SEED.name).write_text(alone(SEED.read_text(encoding="utf-8")), encoding="utf-8")
     return tmp_path / "content"
+
+
+def alone(profile: str) -> str:
+    """A profile's text without its ``related`` careers, for a catalog where it is the only one."""
+    return re.sub(r"(?m)^related: .*$", "related: []", profile)
 
 
 def line_of(text: str, needle: str) -> int:
@@ -89,7 +93,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("built")
     careers = root / "content" / "careers"
     careers.mkdir(parents=True)
-    shutil.copy(FROZEN_SEED, careers / FROZEN_SEED.name)
+    (careers / FROZEN_SEED.name).write_text(alone(FROZEN_SEED.read_text(encoding="utf-8")), encoding="utf-8")
     assert run(["build", "--content", str(root / "content"), "--output", str(root / "output"), "-j", "1",
                 "--quiet"]) == 0
     return root / "content", root / "output"

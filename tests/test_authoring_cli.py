@@ -37,7 +37,8 @@ def test_check_reports_the_raw_seed_with_lines_and_exit_2():
     assert result.returncode == 2
     text = RAW_SEED.read_text()
     lines = result.stdout.splitlines()
-    assert f"{RAW_SEED}:{line_of(text, 'salary: []')}:1: error empty-section: salary: is empty; this section must be filled in" in lines
+    empty = "error empty-section: salary: is empty; this section must be filled in"
+    assert f"{RAW_SEED}:{line_of(text, 'salary: []')}:1: {empty}" in lines
     assert any(f":{line_of(text, 'Accountant work blends') - 1}:7: error foreign-title: faq.facts[0].a:" in line
                for line in lines)
     assert lines[-1] == "1 profile(s) checked: 7 error(s), 0 warning(s)"

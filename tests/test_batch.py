@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet import gc_policy, paths
+from booklet import gc_policy
 from booklet.batch import Job, Outcome, executor_for, process_pool, run_all, run_job
 from booklet.content.loader import load
 from booklet.options import Options

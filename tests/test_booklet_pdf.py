@@ -12,11 +12,10 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from booklet.i18n import REGION_NAMES
-from booklet.i18n import Text
+from booklet.i18n import REGION_NAMES, Text
 from booklet.options import Options
 from booklet.render.context import SECTIONS
-from tests.conftest import SEED, pdf_text
+from tests.conftest import pdf_text
 
 
 @pytest.fixture(scope="module")

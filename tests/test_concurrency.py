@@ -49,7 +49,7 @@ def test_concurrent_builds_into_one_folder_never_leave_a_stale_or_broken_output(
     time.sleep(0.5)
     chef.write_text(chef.read_text() + "# edited while building\n")  # an editor saves mid-build
     third = start("build", "lawyer", "chef", "--force", *common)
-    results = [process.communicate(timeout=300) + (process.returncode,) for process in (first, second, third)]
+    results = [(*process.communicate(timeout=300), process.returncode) for process in (first, second, third)]
     for _out, err, code in results:
         assert code == 0, err
         assert "Traceback" not in err

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from booklet.limits import MAX_FILE_BYTES
-from tests.conftest import FROZEN_SEED, invoke
+from tests.conftest import FROZEN_SEED, alone, invoke
 
-SEED_TEXT = FROZEN_SEED.read_text(encoding="utf-8")
+SEED_TEXT = alone(FROZEN_SEED.read_text(encoding="utf-8"))
 SECONDS = 20  # far above what any of these takes; only a hang reaches it
 
 
@@ -165,6 +165,6 @@ def test_slug_targets_never_leave_the_content_folder(target, site, tmp_path, cap
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "chef.yaml").write_text(SEED_TEXT)
-    code, out, err = invoke(capsys, "build", "--content", str(content), "--output", str(output), target)
+    code, _out, err = invoke(capsys, "build", "--content", str(content), "--output", str(output), target)
     assert code == 2 and ("is not a slug" in err or "is outside the content folder" in err)
     assert not (output / "chef.pdf").exists()

@@ -12,7 +12,7 @@ def test_public_names_are_pinned():
 
 
 def test_load_and_build():
-    import booklet.render.pdf  # noqa: F401  (a subpackage import must not shadow the API)
+    import booklet.render.pdf
 
     career = booklet.load(SEED)
     pdf = booklet.build(career, booklet.Options(format="handout"))

@@ -16,14 +16,13 @@ import matplotlib
 
 matplotlib.use("svg")
 
-from matplotlib import font_manager  # noqa: E402
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.textpath import text_to_path  # noqa: E402
-
-from booklet.paths import FONTS  # noqa: E402
+from booklet.paths import FONTS
 
 MM = 1 / 25.4  # inches per millimetre
 

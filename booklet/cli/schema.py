@@ -11,8 +11,8 @@ from booklet.output import write_atomic
 
 
 @click.command()
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("schema") / "career.schema.json",
-              show_default=True, help="Where to write the schema.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("schema") / "career.schema.json", show_default=True, help="Where to write the schema.")
 def schema(output: Path) -> None:
     """Write the JSON Schema of the career profile (from the model, with descriptions)."""
     write_atomic(output, schema_text().encode("utf-8"))

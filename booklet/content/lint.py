@@ -159,7 +159,8 @@ def _regions(doc: Document, career: Career) -> list[Finding]:
         "exams": (("education", "exams"), [(index, "region", e.region)
                                            for index, e in enumerate(career.education.exams)]),
         "routes": (("education", "routes"), [(index, "regions", region)
-                                             for index, r in enumerate(career.education.routes) for region in r.regions]),
+                                             for index, route in enumerate(career.education.routes)
+                                             for region in route.regions]),
         "salary": (("salary",), [(index, "region", s.region) for index, s in enumerate(career.salary)]),
         "links": (("links",), [(index, "region", link.region) for index, link in enumerate(career.links)
                                if link.region]),
@@ -246,8 +247,9 @@ def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -
             findings.append(doc.finding(("related", index), f"'{slug}' is not another career in the catalog",
                                         severity=ERROR, rule="related-unknown"))
     for field, value in (("slug", career.slug), ("title", career.title)):
+        here = display_path(doc.path.resolve())
         twins = [entry.path for entry in catalog.entries
-                 if getattr(entry, field).casefold() == value.casefold() and entry.path != display_path(doc.path.resolve())]
+                 if getattr(entry, field).casefold() == value.casefold() and entry.path != here]
         if twins:
             findings.append(doc.finding((field,), f"'{value}' is also used by {', '.join(twins)}",
                                         severity=ERROR, rule=f"duplicate-{field}"))

@@ -134,7 +134,8 @@ class EducationStage(Strict):
 class Route(Strict):
     """The stages one region's students go through, in order, starting after Class 10 / Grade 10."""
 
-    regions: list[RegionCode] = Field(min_length=1, description="Regions that follow this route, e.g. [IN] or [US, EU].")
+    regions: list[RegionCode] = Field(min_length=1,
+                                      description="Regions that follow this route, e.g. [IN] or [US, EU].")
     stages: list[EducationStage] = Field(min_length=1, description="Stages in order, from the end of Class 10.")
 
 
@@ -149,7 +150,8 @@ class RegionExams(Strict):
 
 
 class Education(Strict):
-    routes: list[Route] = Field(min_length=1, description="One route per region, or one shared by regions that follow it.")
+    routes: list[Route] = Field(min_length=1,
+                                description="One route per region, or one shared by regions that follow it.")
     alternatives: list[Pathway] = Field(min_length=1, description="Alternative pathways.")
     exams: list[RegionExams] = Field(min_length=1, description="Common examinations per region.")
 

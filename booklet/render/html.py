@@ -8,9 +8,8 @@ error instead of a silently empty paragraph.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 

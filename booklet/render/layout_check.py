@@ -95,8 +95,8 @@ def check_page(document: Document, index: int, is_last_of_chapter: bool) -> list
                         scale = box.width * PX_TO_PT / width_pt
                         smallest = min(sizes) * scale
                         if smallest < MIN_CHART_PT - 0.05:
-                            problems.append(LayoutProblem(
-                                number, "chart-text", f"chart text printed at {smallest:.1f} pt (minimum {MIN_CHART_PT:g} pt)"))
+                            problems.append(LayoutProblem(number, "chart-text", f"chart text printed at "
+                                                          f"{smallest:.1f} pt (minimum {MIN_CHART_PT:g} pt)"))
     if any(_overlaps(a, b) for a in positioned_lines for b in in_flow_lines):
         problems.append(LayoutProblem(number, "overlap", "positioned text overlaps the text in the flow"))
     if last_line_tag in HEADINGS and index < len(document.pages) - 1:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+import pytest
 from matplotlib.colors import to_rgb
 
 from booklet.charts import education_chart, roles_chart, salary_chart
-import pytest
-
 from booklet.charts.style import COLOR, GRAY, Look
 
 
@@ -22,7 +22,8 @@ def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
 
 
 def test_salary_axis_uses_the_regions_currency(seed_career):
-    us, india = (salary_chart(pay) for pay in seed_career.salary)
+    pay = {salary.region: salary for salary in seed_career.salary}
+    us, india = salary_chart(pay["US"]), salary_chart(pay["IN"])
     assert "$100K" in us.svg and "top 10% earn over $194.4K" in us.svg
     assert "₹20L" in india.svg and "₹5L–₹10L" in india.svg
     assert "Entry $63K–$90K" in us.alt and "₹55L" in india.alt
@@ -58,7 +59,7 @@ def _luminance(color: str) -> float:
 def test_series_luminance_steps_apart(look: Look):
     levels = [_luminance(color) for color in look.palette]
     assert levels == sorted(levels)  # dark to light, one direction
-    assert min(b - a for a, b in zip(levels, levels[1:])) > 0.05
+    assert min(b - a for a, b in itertools.pairwise(levels)) > 0.05
 
 
 def test_grayscale_charts_are_gray_and_patterned(seed_career):

@@ -76,7 +76,7 @@ def test_text_rules(tmp_path, old, new, rule, field):
 def test_related_career_may_be_named(tmp_path):
     text = SEED_TEXT.replace("many people start as data analysts", "many people start as accountants")
     assert "foreign-title" in rules(check_text(tmp_path, text))
-    text = text.replace("related: [data-analyst, software-developer]", "related: [data-analyst, software-developer, accountant]")
+    text = text.replace("related: [data-analyst,", "related: [accountant, data-analyst,")
     assert check_text(tmp_path, text) == []
 
 
@@ -108,8 +108,8 @@ def test_empty_text_and_too_short(tmp_path):
         ("    source: bls-oews-2024-data-scientists\n", "    source: made-up\n", "source: made-up",
          "unknown-source", "salary[0].source"),
         ("    currency: USD", "    currency: EUR", "currency: EUR", "currency-region", "salary[0].currency"),
-        ("related: [data-analyst, software-developer]", "related: [data-analyst, astronaut]", "related:",
-         "related-unknown", "related[1]"),
+        ("related: [data-analyst, software-developer,", "related: [data-analyst, astronaut, software-developer,",
+         "related:", "related-unknown", "related[1]"),
     ],
 )
 def test_numeric_and_structural_rules(tmp_path, old, new, needle, rule, field):

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from booklet.catalog import all_profiles
 from booklet.content.collection import load_collection
 from booklet.content.loader import load
-from booklet.render.collection import render_collection
 from booklet.options import Options
+from booklet.render.collection import render_collection
 from booklet.render.context import SECTIONS
 from tests.conftest import CONTENT
 
@@ -58,7 +58,8 @@ def test_continuous_page_x_of_y(built):
 def test_chapter_contents_point_into_the_chapter(built):
     _c, members, _r, _reader, pages = built
     career = members[1]
-    cover_index = next(i for i, page in enumerate(pages) if page.startswith(f"CAREER BOOKLET · {career.field.upper()} {career.title}"))
+    cover = f"CAREER BOOKLET · {career.field.upper()} {career.title}"
+    cover_index = next(i for i, page in enumerate(pages) if page.startswith(cover))
     match = re.search(r"06 Career growth & salary (\d+)", pages[cover_index])
     assert match
     assert "06 Career growth & salary" in pages[int(match.group(1)) - 1]

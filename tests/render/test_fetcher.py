@@ -6,8 +6,8 @@ import pytest
 
 from booklet import paths
 from booklet.errors import FetchRefused
-from booklet.render.fetcher import ProjectFetcher
 from booklet.options import Options
+from booklet.render.fetcher import ProjectFetcher
 from booklet.render.pdf import Renderer
 
 

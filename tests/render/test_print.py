@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 
 import pikepdf
@@ -91,7 +92,8 @@ def test_imposed_sheets_hold_pages_in_folding_order(pages):
         box = page.mediabox
         assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
         found = []
-        page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((tm[4] * cm[0] + cm[4], text.strip())))
+        page.extract_text(visitor_text=lambda text, cm, tm, *_, found=found: found.append(
+            (tm[4] * cm[0] + cm[4], text.strip())))
         labels = [text for _x, text in sorted(found) if re.fullmatch(r"P\d+", text)]
         assert labels == [f"P{i + 1}" for i in (left, right) if i is not None]
     assert reader.metadata.title == "Numbered"
@@ -132,7 +134,7 @@ def test_accessible_by_default(pipeline, seed_career, output_format):
     assert len(figures) >= 2 and all(len(str(f.get("/Alt", ""))) > 20 for f in figures)
     levels = [int(str(e.S)[2]) for e in elements if re.fullmatch(r"/H[1-6]", str(e.S))]
     assert levels[0] == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels  # no heading level skipped
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels  # no heading level skipped
 
 
 def test_pdf_a_variant_for_archiving(pipeline, seed_career):
