@@ -8,14 +8,20 @@ import re
 import pytest
 from matplotlib.colors import to_rgb
 
-from booklet.charts import education_chart, roles_chart, salary_chart
-from booklet.charts.style import COLOR, GRAY, Look
+from booklet.charts import education_charts, roles_chart, salary_chart
+from booklet.charts.style import COLOR, GRAY, Look, svg_texts
+from booklet.options import PAPERS
 
 
-def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
+def _texts(chart) -> list[str]:
+    return [text.text for text in svg_texts(chart.svg)]
+
+
+def test_roles_chart_keys_each_slice_and_describes_itself(seed_career):
     chart = roles_chart(seed_career)
+    texts = _texts(chart)
     for role in seed_career.roles:
-        assert f"{role.name}  {role.share}%" in chart.svg
+        assert texts[texts.index(role.name) - 1] == f"{role.share}%"  # the share, then the name, in the key
         assert f"{role.name} {role.share}%" in chart.alt
     assert "font-family: 'Inter'" in chart.svg
     assert "<image" not in chart.svg  # nothing rasterised
@@ -24,20 +30,23 @@ def test_roles_chart_labels_each_slice_and_describes_itself(seed_career):
 def test_salary_axis_uses_the_regions_currency(seed_career):
     pay = {salary.region: salary for salary in seed_career.salary}
     us, india = salary_chart(pay["US"]), salary_chart(pay["IN"])
-    assert "$100K" in us.svg and "top 10% earn over $194.4K" in us.svg
-    assert "₹20L" in india.svg and "₹5L–₹10L" in india.svg
+    assert {"$100K", "top 10% earn over $194.4K", "$63K–$90K"} <= set(_texts(us))
+    assert {"₹20L", "₹5L–₹10L", "top 10% earn over ₹55L"} <= set(_texts(india))
     assert "Entry $63K–$90K" in us.alt and "₹55L" in india.alt
     assert "(estimate)" in us.alt
 
 
-def test_education_chart_lanes_spans_and_total(seed_career):
-    chart = education_chart(seed_career)
-    for route in seed_career.education.routes:
+def test_education_charts_one_per_route_with_typical_spans_and_total(seed_career):
+    charts = education_charts(seed_career, width_mm=174)
+    assert len(charts) == len(seed_career.education.routes)
+    for chart, route in zip(charts, seed_career.education.routes, strict=True):
+        printed = " ".join(_texts(chart))
         for stage in route.stages:
-            assert stage.stage in chart.svg
-    assert "2 yrs (2–4)" in chart.svg  # the typical length, then the range when it varies
-    assert "Typically 5 yrs in all" in chart.alt  # 2 + 3, without the optional stage
-    assert chart.outside == ()
+            assert stage.stage in printed
+    assert "2 yrs (2–4)" in _texts(charts[0])  # the typical length, then the range when it varies
+    assert "1 yr (1–2) · optional" in _texts(charts[0])
+    assert "Typically 5 yrs in all" in charts[0].alt  # 2 + 3, without the optional stage
+    assert charts[0].outside == () and charts[0].collisions == ()
 
 
 def test_svg_bytes_are_stable(seed_career):
@@ -75,11 +84,12 @@ def test_accent_text_has_contrast_on_white():
         assert (1.05) / (_luminance(look.accent) + 0.05) >= 4.5
 
 
-@pytest.mark.parametrize("height_mm", [27, 40, 50])
-def test_chart_text_stays_inside_the_drawing(seed_career, height_mm):
-    """Text outside the SVG's box would be cut off in print (the handout's small charts)."""
-    for chart in (salary_chart(seed_career.salary[0], width_mm=120, height_mm=height_mm),
-                  roles_chart(seed_career, width_mm=120, height_mm=height_mm + 8)):
-        width, height = (float(v) for v in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', chart.svg).groups())
-        for x, y in re.findall(r'<text[^>]*\bx="([-\d.]+)" y="([-\d.]+)"', chart.svg):
-            assert 0 <= float(y) <= height and 0 <= float(x) <= width, (height_mm, x, y)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_chart_text_stays_inside_the_drawing_and_clear_of_marks(seed_career, paper):
+    """Text outside the SVG's box would be cut off in print; text over text or over a bar is unreadable."""
+    width = PAPERS[paper].text_width_mm
+    charts = [*(salary_chart(pay, width_mm=width, height_mm=37) for pay in seed_career.salary),
+              roles_chart(seed_career, width_mm=width), roles_chart(seed_career, width_mm=width, height_mm=34),
+              *education_charts(seed_career, width_mm=width)]
+    for chart in charts:
+        assert chart.outside == () and chart.collisions == (), chart.alt
