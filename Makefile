@@ -7,7 +7,7 @@ VENV := .venv
 READY := $(VENV)/.ready
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
 
-.PHONY: booklet test setup system clean
+.PHONY: booklet test setup system messages clean
 
 booklet: $(READY)
 	$(VENV)/bin/booklet build
@@ -36,6 +36,14 @@ system:
 		echo "Install them with: sudo apt-get install $$missing"; \
 		command -v dpkg-query >/dev/null && exit 1 || true; \
 	fi
+
+# After changing interface text: refresh the message template and every language's catalog
+# (tests/test_languages.py fails while they are out of date), then translate what is new.
+messages: $(READY)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k n_:1,2 --no-location --sort-output --omit-header \
+		-o booklet/locale/booklet.pot .
+	$(VENV)/bin/pybabel update -i booklet/locale/booklet.pot -d booklet/locale -D booklet \
+		--no-fuzzy-matching --ignore-obsolete --no-location
 
 clean:
 	rm -rf $(VENV) output/*.pdf .pytest_cache

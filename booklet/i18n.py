@@ -107,17 +107,28 @@ class Text:
     def region(self, code: str) -> str:
         return self._(REGION_NAMES[code])
 
+    def regions(self, codes: list[str]) -> str:
+        """'India, United States and Europe', in the edition's language."""
+        return self.join_list([self.region(code) for code in codes])
+
     # -- years ----------------------------------------------------------------
     def years(self, count: float) -> str:
         """'1 yr', '4 yrs'."""
         return self.n_("%(num)s yr", "%(num)s yrs", count)
 
-    def years_span(self, low: float, high: float | None) -> str:
-        """'3–6 yrs', '4 yrs' (never '4–4 yrs'), '18+ yrs'."""
+    def years_span(self, low: float, high: float | None, long: bool = False, typical: float | None = None) -> str:
+        """'3–6 yrs', '4 yrs' (never '4–4 yrs'), '18+ yrs'; ``long``: 'years'; ``typical``: '4 yrs (3–5)'."""
+        if typical is not None:
+            top = high if high is not None else typical
+            usual = self.years(typical)
+            return usual if low == top else f"{usual} ({self.number(low)}–{self.number(top)})"
         if high is None:
-            return self.n_("%(num)s+ yr", "%(num)s+ yrs", low)
+            return self.n_("%(num)s+ year", "%(num)s+ years", low) if long else \
+                self.n_("%(num)s+ yr", "%(num)s+ yrs", low)
         if high == low:
-            return self.years(low)
+            return self.n_("%(num)s year", "%(num)s years", low) if long else self.years(low)
+        if long:
+            return self.n_("%(low)s–%(num)s year", "%(low)s–%(num)s years", high, low=self.number(low))
         return self.n_("%(low)s–%(num)s yr", "%(low)s–%(num)s yrs", high, low=self.number(low))
 
     # -- money ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet import paths
+from booklet.i18n import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,17 @@ class Options:
     pdf_variant: str = "pdf/ua-1"  # tagged and accessible unless archiving is asked for
     impose: str | None = None
     templates: str | None = None  # a user's template folder, searched before the built-in one
+    lang: str = "en"  # the edition's language: interface text, numbers and, where translated, the career
+    worksheet: bool = True  # fill a booklet to a multiple of four pages with a worksheet and notes
+    blank_pages: bool = True  # a collection's chapters start on a right-hand page, after a blank one if need be
 
     def __post_init__(self) -> None:
         for value, allowed, what in ((self.paper, PAPERS, "paper"), (self.format, FORMATS, "format"),
                                      (self.pdf_variant, PDF_VARIANTS, "PDF variant")):
             if value not in allowed:
                 raise ValueError(f"unknown {what} {value!r}; choose one of {', '.join(allowed)}")
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unknown language {self.lang!r}; choose one of {', '.join(LANGUAGES)}")
         if self.impose is not None and self.impose not in IMPOSITIONS:
             raise ValueError(f"unknown imposition {self.impose!r}")
 

@@ -22,6 +22,8 @@ from booklet.batch import Job
 from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, is_slug, resolve
 from booklet.content.check import check_paths
 from booklet.content.collection import load_collection, load_collection_file
+from booklet.content.model import Career
+from booklet.content.translation import load_translated, translation_path
 from booklet.errors import Finding, ProfileError, TargetNotFound, display_path
 from booklet.incremental import job_digest
 from booklet.inputs import Inputs
@@ -77,12 +79,12 @@ def _targets(targets: tuple[str, ...], content: Path, plan: Plan) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def plan(targets: tuple[str, ...], content: Path, options: Options, collection_paper: bool = True) -> Plan:
+def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: frozenset[str] = frozenset()) -> Plan:
     """Every requested output with the digest of its inputs, before anything is validated.
 
     Hashing is cheap and validating is not, so an up-to-date output is
-    recognised from its digest alone.  ``collection_paper``: a collection
-    keeps the paper its file asks for unless the caller chose one.
+    recognised from its digest alone.  A collection keeps the paper and
+    language its file asks for, except those in ``chosen`` (set by the user).
     """
     result = Plan()
     for path in _targets(targets, content, result):
@@ -90,10 +92,13 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, collection_p
         try:
             source = result.inputs.get(path)
             if not is_collection(path):
-                result.outputs.append(Planned(name, path, options, job_digest([source.data], options)))
+                data = [source.data, *_translation_bytes(path, options.lang, result.inputs)]
+                result.outputs.append(Planned(name, path, options, job_digest(data, options)))
                 continue
             _doc, collection = load_collection_file(path, source.text)
-            chosen = replace(options, paper=collection.paper) if collection_paper else options
+            own = {"paper": collection.paper, "lang": collection.lang}
+            settings = replace(options, **{name: value for name, value in own.items()
+                                           if value is not None and name not in chosen})
             if collection.careers:
                 members = [careers_dir(content) / f"{slug}.yaml" for slug in collection.careers if is_slug(slug)]
             else:  # a selection can change whenever any profile does
@@ -104,11 +109,23 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, collection_p
                     data.append(result.inputs.get(member).data)
                 except ProfileError:
                     data.append(b"")  # reported when the collection's careers are resolved
-            result.outputs.append(Planned(name, path, chosen, job_digest(data, chosen)))
+                data.extend(_translation_bytes(member, settings.lang, result.inputs))
+            result.outputs.append(Planned(name, path, settings, job_digest(data, settings)))
         except ProfileError as exc:
             _skip(result, name, path, exc)
     _refuse_collisions(result)
     return result
+
+
+def _translation_bytes(profile: Path, lang: str, inputs: Inputs) -> list[bytes]:
+    """The translation's bytes, when an edition in ``lang`` would use one (part of the digest)."""
+    path = translation_path(profile, lang)
+    if lang == "en" or not path.exists():
+        return []
+    try:
+        return [inputs.get(path).data]
+    except ProfileError:
+        return [b""]
 
 
 def _refuse_collisions(result: Plan) -> None:
@@ -149,13 +166,36 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
             if report.errors or report.career is None:
                 skipped.append(Skipped(item.name, tuple(report.findings)))
             else:
-                warnings += report.findings
-                built.append(Job(item.name, (report.career,), item.options, digest=item.digest))
+                career, notes = _edition(item.source, report.career, item.options.lang, inputs)
+                warnings += [*report.findings, *notes]
+                built.append(Job(item.name, (career,), item.options, digest=item.digest))
             continue
         try:
             collection, members = load_collection(item.source, good, inputs.get(item.source).text, known)
         except ProfileError as exc:
             skipped.append(Skipped(item.name, tuple(exc.findings)))
         else:
-            built.append(Job(item.name, tuple(members), item.options, collection, digest=item.digest))
+            editions = []
+            for member in members:
+                career, notes = _edition(careers_dir(content) / f"{member.slug}.yaml", member, item.options.lang,
+                                         inputs)
+                editions.append(career)
+                warnings += notes
+            built.append(Job(item.name, tuple(editions), item.options, collection, digest=item.digest))
     return built, skipped, warnings
+
+
+def _edition(profile: Path, english: Career, lang: str, inputs: Inputs) -> tuple[Career, list[Finding]]:
+    """The career in the edition's language, or in English with the reason as warnings.
+
+    A translation with errors (missing text, stale against the English) is
+    not used: the career prints in English with a note on its cover, and the
+    build says why.
+    """
+    if lang == "en" or not translation_path(profile, lang).exists():
+        return english, []
+    career, findings = load_translated(profile, lang, inputs)
+    if career.lang != lang:
+        findings = [replace(finding, severity="warning", message=f"{finding.message} (built in English)")
+                    for finding in findings]
+    return career, findings

@@ -66,7 +66,7 @@ def _echo_err(message: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary instead of lines.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Run on a Dask distributed cluster (needs the booklet[dask] extra).")
-def build(targets: tuple[str, ...], content: Path, output: Path, options: Options, paper_chosen: bool,
+def build(targets: tuple[str, ...], content: Path, output: Path, options: Options, chosen: frozenset[str],
           workers: int, force: bool, quiet: bool, as_json: bool, scheduler: str | None) -> None:
     """Build booklets for TARGETS: career or collection slugs, or profile paths.
 
@@ -85,7 +85,7 @@ def build(targets: tuple[str, ...], content: Path, output: Path, options: Option
     echo = not (quiet or as_json)
     try:
         with locked(output, on_wait=lambda: _echo_err(f"Waiting for another build into {output} to finish…")):
-            _build(targets, content, output, options, paper_chosen, workers, force, scheduler, echo, summary)
+            _build(targets, content, output, options, chosen, workers, force, scheduler, echo, summary)
     except OutputError as exc:
         _echo_err(f"error: {exc}")
         if not as_json:
@@ -107,12 +107,12 @@ def build(targets: tuple[str, ...], content: Path, output: Path, options: Option
         raise click.exceptions.Exit(EXIT_FAILED)
 
 
-def _build(targets: tuple[str, ...], content: Path, output: Path, options: Options, paper_chosen: bool,
+def _build(targets: tuple[str, ...], content: Path, output: Path, options: Options, chosen: frozenset[str],
            workers: int, force: bool, scheduler: str | None, echo: bool, summary: Summary) -> None:
     """Plan, skip what is current, render the rest and write it; the caller holds the folder's lock."""
     remove_stale_temporaries(output)
     manifest = Manifest(output, note=_echo_err)
-    planned = plan(targets, content, options, collection_paper=not paper_chosen)
+    planned = plan(targets, content, options, chosen)
     todo = []
     for item in planned.outputs:
         if not force and manifest.is_current(item.name, item.digest):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from booklet.i18n import LANGUAGES
 from booklet.options import FORMATS, IMPOSITIONS, PAPERS, PDF_VARIANTS, Options
 
 content_option = click.option(
@@ -24,6 +25,14 @@ _STYLE = (
                  help="Ink-saving print: gray charts with patterns, no background floods."),
     click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default="pdf/ua-1", show_default=True,
                  help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: for archiving."),
+    click.option("--lang", type=click.Choice(list(LANGUAGES)), default=None,
+                 help="Edition language: interface, numbers and dates, and each career's text where it is "
+                      "translated (content/careers/<lang>/); an untranslated career prints in English with a "
+                      "note [default: en; a collection's own language]."),
+    click.option("--no-worksheet", "no_worksheet", is_flag=True,
+                 help="Do not fill a booklet to a multiple of four pages with the 'My next steps' worksheet."),
+    click.option("--no-blank-pages", "no_blank_pages", is_flag=True,
+                 help="Start a collection's chapters on the next page, not always on a right-hand one."),
     click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
                  help="Your own template folder: its templates and css/ files replace the built-in ones of "
                       "the same name."),
@@ -31,13 +40,17 @@ _STYLE = (
 
 
 def style_options(command):
-    """Add the rendering options; the command receives them as ``options`` and ``paper_chosen``."""
+    """Add the rendering options; the command receives them as ``options``, and as ``chosen`` the names of
+    those the user set (paper, lang), which a collection's own settings do not override."""
 
     @functools.wraps(command)
-    def with_options(*args, paper, output_format, impose, grayscale, pdf_variant, templates, **kwargs):
+    def with_options(*args, paper, output_format, impose, grayscale, pdf_variant, lang, no_worksheet,
+                     no_blank_pages, templates, **kwargs):
         options = Options(paper=paper or "a4", format=output_format, impose=impose, grayscale=grayscale,
-                          pdf_variant=pdf_variant, templates=str(templates.resolve()) if templates else None)
-        return command(*args, options=options, paper_chosen=paper is not None, **kwargs)
+                          pdf_variant=pdf_variant, lang=lang or "en", worksheet=not no_worksheet,
+                          blank_pages=not no_blank_pages, templates=str(templates.resolve()) if templates else None)
+        chosen = frozenset(name for name, value in (("paper", paper), ("lang", lang)) if value is not None)
+        return command(*args, options=options, chosen=chosen, **kwargs)
 
     for option in reversed(_STYLE):
         with_options = option(with_options)

@@ -99,3 +99,35 @@ def check_collection(path: Path, catalog: dict[str, Career], known: set[str], in
     except ProfileError as exc:
         return Report(path, list(exc.findings))
     return Report(path)
+
+
+def translations_of(content_careers: Path) -> list[Path]:
+    """Every translation file: careers/<lang>/<slug>.yaml for each language besides English."""
+    from booklet.i18n import LANGUAGES
+
+    return sorted(path for lang in LANGUAGES if lang != "en" for path in (content_careers / lang).glob("*.yaml"))
+
+
+def check_translation_file(path: Path, inputs: Inputs) -> Report:
+    """A translation checked against its English profile: complete, current, and valid once merged."""
+    from booklet.content.translation import check_translation, merge
+
+    lang, english_path = path.parent.name, path.parent.parent / path.name
+    report = Report(path)
+    try:
+        translation = parse(path, inputs.get(path).text)
+    except ProfileError as exc:
+        report.findings += exc.findings
+        return report
+    if not english_path.exists():
+        report.findings.append(translation.finding((), f"translates {english_path.name}, which does not exist",
+                                                   severity=ERROR, rule="translation-missing"))
+        return report
+    try:
+        english = parse(english_path, inputs.get(english_path).text)
+        report.findings += check_translation(english, translation, lang)
+        if not report.errors:
+            report.career = merge(english, translation, lang)
+    except ProfileError as exc:
+        report.findings += exc.findings
+    return report

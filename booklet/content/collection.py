@@ -37,6 +37,8 @@ class Collection(Strict):
     careers: list[str] = Field(default_factory=list, description="Career slugs, in booklet order.")
     select: Selection | None = Field(default=None, description="Or: choose careers by field and/or tags.")
     paper: Literal["a4", "letter"] = "a4"
+    lang: Literal["en", "hi"] | None = Field(default=None, description="The edition's language; `--lang` overrides "
+                                                                       "it. Left out, the build's (English).")
 
     @model_validator(mode="after")
     def _one_way_to_choose(self) -> Collection:

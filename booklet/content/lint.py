@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from booklet import glyphs
 from booklet.content.loader import Document, Loc
 from booklet.content.model import LEVELS, Career
 from booklet.errors import Finding, display_path
@@ -26,7 +27,7 @@ ERROR, WARNING = "error", "warning"
 
 # Keys whose values are identifiers or references, not prose.
 NOT_PROSE = {"slug", "url", "id", "source", "related", "tags", "region", "regions", "currency", "as_of", "sources",
-             "soc", "match"}
+             "soc", "match", "article", "lang", "source_digest"}
 
 LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\.)\.\.(?!\.)"), "doubled period '..'"),
@@ -35,6 +36,12 @@ LEFTOVERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\{\{|\}\}|\{%|%\}"), "unfilled template placeholder '{0}'"),
     (re.compile(r"\[[^\]\n]{1,40}\]"), "unfilled placeholder '{0}'"),
     (re.compile(r"\bworks on .{1,80}? in the field\b", re.I), "template stub '{0}'"),
+)
+# Numbers a reader trips over (rule number-format): the booklet's own figures follow these too.
+NUMBER_FORMAT: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\d\s%"), "'{0}': write a percentage without a space ('10%')"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s*[–-]\s*\1\s*(?:yrs?|years?)\b"), "'{0}': a range with equal ends"),
+    (re.compile(r"\b1 (?:yrs|years)\b"), "'{0}': one year is singular"),
 )
 
 # Shortest sensible body text, in characters, by (section, field); None = any field.
@@ -108,12 +115,17 @@ def _character_name(char: str) -> str:
 
 
 def control_characters(doc: Document) -> list[Finding]:
-    """Control and bidi-override characters anywhere in the file's strings: errors, located."""
+    """Control and bidi-override characters anywhere in the file's strings, and characters no shipped
+    font can draw (which would print as empty boxes): errors, located."""
     findings = []
     for loc, text in iter_text(doc.data, prose_only=False):
         if match := _CONTROL.search(text):
             findings.append(doc.finding(loc, f"contains {_character_name(match.group())}, which would garble the "
                                         "printed text; remove it", severity=ERROR, rule="control-character"))
+        elif absent := glyphs.missing(text):
+            findings.append(doc.finding(loc, f"contains {', '.join(glyphs.describe(c) for c in absent[:3])}, which "
+                                        "no font of the booklet can draw (it would print as an empty box)",
+                                        severity=ERROR, rule="missing-glyph"))
     return findings
 
 
@@ -144,6 +156,10 @@ def text_rules(doc: Document, catalog: Catalog) -> list[Finding]:
             if match := pattern.search(text):
                 findings.append(doc.finding(loc, message.format(match.group(0)), severity=ERROR,
                                             rule="template-leftover"))
+        for pattern, message in NUMBER_FORMAT:
+            if match := pattern.search(text):
+                findings.append(doc.finding(loc, message.format(match.group(0)), severity=ERROR,
+                                            rule="number-format"))
         minimum = _min_length(loc)
         if len(text.strip()) < minimum:
             findings.append(doc.finding(

@@ -26,18 +26,20 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from booklet.i18n import _
 from booklet.limits import MAX_SLUG_LENGTH, MAX_TITLE_LENGTH
 
 Text = Annotated[str, Field(min_length=1)]
 RegionCode = Literal["IN", "US", "EU"]
 MAX_PAY = 1_000_000_000  # a year's pay above this (₹100 crore, $1 billion) is a typo, and overflows charts
 LEVELS: tuple[str, ...] = ("entry", "early_career", "mid_career", "senior", "peak")
+# Display names, marked for translation; templates and charts translate them where they print them.
 LEVEL_TITLES: dict[str, str] = {
-    "entry": "Entry",
-    "early_career": "Early career",
-    "mid_career": "Mid-career",
-    "senior": "Senior",
-    "peak": "Peak",
+    "entry": _("Entry"),
+    "early_career": _("Early career"),
+    "mid_career": _("Mid-career"),
+    "senior": _("Senior"),
+    "peak": _("Peak"),
 }
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday")
 
@@ -66,11 +68,6 @@ class YearSpan(Strict):
                                       {"low": self.min, "high": self.max})
         return self
 
-    @property
-    def label(self) -> str:
-        if self.max is None:
-            return f"{self.min:g}+ yrs"
-        return f"{self.min:g}–{self.max:g} yrs"
 
 
 class StageYears(YearSpan):
@@ -167,9 +164,6 @@ class Week(Strict):
     wednesday: Day
     thursday: Day
     friday: Day
-
-    def days(self) -> list[tuple[str, Day]]:
-        return [(name.capitalize(), getattr(self, name)) for name in WEEKDAYS]
 
 
 class WeekInTheLife(Strict):
@@ -357,6 +351,8 @@ class Career(Strict):
         description="Slugs of catalog careers this profile compares itself with; their titles may appear in its text.",
     )
     as_of: dt.date = Field(description="Date the facts were last reviewed.")
+    lang: Literal["en", "hi"] = Field(default="en", description="Language of the profile's text; a translation "
+                                                               "(content/careers/<lang>/<slug>.yaml) sets its own.")
     occupation: Occupation
     links: list[Link] = Field(min_length=1, description="Where to read more, one per region at least for IN and US; "
                                                         "the first is also the handout's QR code.")

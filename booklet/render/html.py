@@ -1,8 +1,12 @@
-"""Jinja2 over templates/: autoescaped, strict about undefined names.
+"""Jinja2 over the template folders: autoescaped, strict about undefined names, translated.
 
 Autoescaping is on for every template, whatever its extension, because all
 profile text is untrusted; StrictUndefined turns a misspelt variable into an
-error instead of a silently empty paragraph.
+error instead of a silently empty paragraph.  Each edition language gets its
+own environment with that language's gettext catalog installed
+(``jinja2.ext.i18n``, new-style: ``_("… %(name)s", name=…)`` escapes and
+formats in one step).  Every string printed goes through ``tie`` first, so
+no line breaks inside "4 yrs", "₹5L–₹10L" or "United States".
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from booklet import paths
-from booklet.i18n import Text
+from booklet.i18n import translations
+from booklet.render import thresholds
+from booklet.render.typography import tie
 
 
 @cache
-def environment(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> Environment:
-    """The Jinja2 environment over ``template_dirs``: the first folder holding a template wins."""
+def environment(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,), lang: str = "en") -> Environment:
+    """The environment over ``template_dirs`` (the first folder holding a template wins) in ``lang``."""
     env = Environment(
         loader=FileSystemLoader(template_dirs),
         autoescape=True,
@@ -27,13 +33,14 @@ def environment(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+        finalize=lambda value: tie(value) if isinstance(value, str) else value,
     )
-    text = Text.default()
-    env.filters["money"] = text.money
-    env.filters["money_full"] = text.money_full
-    env.globals["money_range"] = text.money_range
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.globals["thresholds"] = thresholds  # the layout decisions templates share with the layout check
     return env
 
 
 def render_html(template: str, context: dict[str, Any]) -> str:
-    return environment(context["options"].template_dirs).get_template(template).render(context)
+    options = context["options"]
+    return environment(options.template_dirs, options.lang).get_template(template).render(context)
