@@ -49,6 +49,7 @@ class Outcome:
     pages: int = 0
     seconds: float = 0.0
     error: str | None = None
+    problems: tuple = ()  # LayoutProblem, from check_job
 
 
 _pipeline = None
@@ -106,27 +107,53 @@ def _exit_with(parent: int) -> None:
 
 def run_job(job: Job) -> Outcome:
     """Render one job; failures come back as an ``Outcome`` with the reason."""
-    try:
-        return _render(job)
-    finally:
-        gc_policy.collect()
+    return _attempt(job, _rendered)
 
 
-def _render(job: Job) -> Outcome:
+def check_job(job: Job) -> Outcome:
+    """Lay out one job without writing it and check its pages (``booklet check --layout``)."""
+    return _attempt(job, _checked)
+
+
+def _attempt(job: Job, work: Callable[[Job], dict]) -> Outcome:
+    """Run ``work`` on a job in this worker; a failure is reported in the ``Outcome``, never raised."""
     started = time.perf_counter()
     try:
-        pipeline = _worker_pipeline()
-        if job.collection is None:
-            rendered = pipeline.pdf(job.careers[0], job.options)
-        else:
-            rendered = pipeline.collection(job.collection, list(job.careers), job.options)
+        return Outcome(job, **work(job), seconds=time.perf_counter() - started)
     except BookletError as exc:
         return Outcome(job, error=str(exc), seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug, reported with its origin rather than killing the batch
         origin = traceback.extract_tb(exc.__traceback__)[-1]
         return Outcome(job, error=f"{type(exc).__name__}: {exc} ({origin.filename}:{origin.lineno})",
                        seconds=time.perf_counter() - started)
-    return Outcome(job, rendered.pdf, rendered.pages, time.perf_counter() - started)
+    finally:
+        gc_policy.collect()
+
+
+def _rendered(job: Job) -> dict:
+    pipeline = _worker_pipeline()
+    if job.collection is None:
+        rendered = pipeline.pdf(job.careers[0], job.options)
+    else:
+        rendered = pipeline.collection(job.collection, list(job.careers), job.options)
+    return {"pdf": rendered.pdf, "pages": rendered.pages}
+
+
+def _checked(job: Job) -> dict:
+    from booklet.charts import chart_labels
+    from booklet.i18n import Text
+    from booklet.render.layout_check import check_document
+
+    pipeline = _worker_pipeline()
+    if job.collection is None:
+        document = pipeline.layout(job.careers[0], job.options)
+    else:
+        document = pipeline.layout_collection(job.collection, list(job.careers), job.options)
+    labels: dict[str, tuple[str, ...]] = {}
+    for career in job.careers:
+        for kind, strings in chart_labels(career, Text(career.lang)).items():
+            labels[kind] = labels.get(kind, ()) + strings
+    return {"pages": len(document.pages), "problems": tuple(check_document(document, job.options, labels))}
 
 
 class InlineExecutor(Executor):

@@ -6,18 +6,24 @@ them, so batch builds, tests and the CLI all run the exact same path.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from weasyprint import Document
 
 from booklet.content.collection import Collection
 from booklet.content.model import Career
-from booklet.errors import BookletError
 from booklet.options import Options
-from booklet.render.collection import render_collection
+from booklet.render.backmatter import with_back_matter
+from booklet.render.collection import layout_collection, render_collection, render_handout_pack
 from booklet.render.context import build_context
 from booklet.render.handout import fit_handout
 from booklet.render.html import render_html
 from booklet.render.impose import impose_rendered
+from booklet.render.layout_check import last_page_fill
 from booklet.render.pdf import Rendered, Renderer
+from booklet.render.thresholds import MIN_FILL_LAST
+
+TIGHTER = ("tight-end", "tight-end tight")  # body classes, each tighter than the one before (components.css)
 
 
 class Pipeline:
@@ -39,13 +45,30 @@ class Pipeline:
         """The laid-out pages of a booklet or handout, before they are written."""
         if options.format == "handout":
             return fit_handout(self.renderer(options), career, options)
-        return self.renderer(options).layout(self.html(career, options))
+        context = build_context(career, options)
+        document = self.renderer(options).layout(render_html("booklet.html.j2", context))
+        for tight in TIGHTER:
+            if last_page_fill(document) >= MIN_FILL_LAST:
+                break
+            # A few lines ran onto a page of their own: set the closing notes, then everything, a little tighter.
+            tighter = self.renderer(options).layout(render_html("booklet.html.j2", {**context, "tight": tight}))
+            if len(tighter.pages) < len(document.pages) or last_page_fill(tighter) >= MIN_FILL_LAST:
+                document = tighter
+        # The back matter speaks the booklet's language: an untranslated career is English throughout.
+        return with_back_matter(self.renderer(options), document, [career], replace(options, lang=career.lang),
+                                career.title, career.as_of, career.a_title)
 
     def pdf(self, career: Career, options: Options) -> Rendered:
         rendered = self.renderer(options).write(self.layout(career, options))
         return impose_rendered(rendered, options)
 
+    def layout_collection(self, collection: Collection, careers: list[Career], options: Options) -> Document:
+        """A collection's pages in one document, before they are written (the layout check)."""
+        return layout_collection(self.renderer(options), collection, careers, options)
+
     def collection(self, collection: Collection, careers: list[Career], options: Options) -> Rendered:
+        renderer = self.renderer(options)
         if options.format == "handout":
-            raise BookletError("a collection is a booklet; build its careers with --format handout instead")
-        return impose_rendered(render_collection(self.renderer(options), collection, careers, options), options)
+            handouts = [fit_handout(renderer, career, options) for career in careers]
+            return impose_rendered(render_handout_pack(renderer, collection, careers, options, handouts), options)
+        return impose_rendered(render_collection(renderer, collection, careers, options), options)

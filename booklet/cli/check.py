@@ -3,39 +3,58 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
 
-from booklet.catalog import all_collections, all_profiles, is_collection, resolve
+from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, resolve
 from booklet.cli.options import content_option
-from booklet.content.check import Report, check_collection, check_paths
-from booklet.errors import BookletError, Finding, TargetNotFound, display_path
+from booklet.content.check import Report, check_collection, check_paths, check_translation_file, translations_of
+from booklet.errors import Finding, TargetNotFound, display_path
+from booklet.i18n import LANGUAGES
 from booklet.inputs import Inputs
 from booklet.options import FORMATS, PAPERS, Options
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
 
-def layout_findings(reports: list[Report]) -> list[Finding]:
-    """Every format × paper of each valid profile, laid out and checked page by page."""
-    from booklet.pipeline import Pipeline  # heavy: WeasyPrint
-    from booklet.render.layout_check import check_document
+def layout_findings(reports: list[Report], collections: list[Path], content: Path,
+                    workers: int) -> tuple[list[Finding], int]:
+    """Lay out what the reports describe and check it page by page, on ``workers`` processes.
 
-    pipeline = Pipeline()
-    findings = []
+    Returns the findings and how many layouts were checked.
+
+    Every valid career and translation on every paper in every format (a
+    translation in its own language), and every valid collection as a booklet
+    on its paper in its language.
+    """
+    from booklet.batch import Job, check_job, executor_for, run_all
+    from booklet.plan import jobs, plan
+
+    work: dict[str, tuple[Path, Job]] = {}
     for report in reports:
         for output_format in FORMATS:
             for paper in PAPERS:
-                where = f"{output_format}, {paper}"
-                try:
-                    document = pipeline.layout(report.career, Options(paper=paper, format=output_format))
-                except BookletError as exc:
-                    findings.append(Finding(str(report.path), 1, 1, str(exc), field=where, rule="layout-fit"))
-                    continue
-                findings += [Finding(str(report.path), 1, 1, str(problem), field=where, rule=f"layout-{problem.rule}")
-                             for problem in check_document(document)]
-    return findings
+                options = Options(paper=paper, format=output_format, lang=report.career.lang)
+                name = f"{report.path}|{output_format}|{paper}"
+                work[name] = (report.path, Job(name, (report.career,), options))
+    if collections:
+        planned = plan(tuple(str(path) for path in collections), content, Options())
+        sources = {item.name: item.source for item in planned.outputs}
+        for job in jobs(planned.outputs, content, planned.inputs)[0]:
+            work[job.name] = (sources[job.name], job)
+    findings: list[Finding] = []
+    with executor_for(len(work), workers) as executor:
+        for outcome in run_all([job for _path, job in work.values()], executor, work=check_job):
+            path, job = work[outcome.job.name]
+            options = job.options
+            where = f"{options.format}, {options.paper}" + (f", {options.lang}" if options.lang != "en" else "")
+            if outcome.error:
+                findings.append(Finding(display_path(path), 1, 1, outcome.error, field=where, rule="layout-fit"))
+            findings += [Finding(display_path(path), 1, 1, f"page {problem.page}: {problem.message}", field=where,
+                                 rule=problem.rule) for problem in outcome.problems]
+    return sorted(findings, key=lambda finding: (finding.path, finding.field or "", finding.message)), len(work)
 
 
 @click.command()
@@ -46,7 +65,10 @@ def layout_findings(reports: list[Report]) -> list[Finding]:
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there are warnings.")
 @click.option("--layout", is_flag=True,
               help="Also lay out every format on every paper size and report print problems per page.")
-def check(paths: tuple[str, ...], content: Path, output_format: str, strict: bool, layout: bool) -> None:
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="number of cores", help="Worker processes for --layout.")
+def check(paths: tuple[str, ...], content: Path, output_format: str, strict: bool, layout: bool,
+          workers: int) -> None:
     """Validate and lint PATHS: profile or collection files or slugs (default: every career and collection).
 
     Each finding is one line, path:line:column: severity rule-id: message,
@@ -54,27 +76,41 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
     with --strict, 2 errors.
     """
     findings: list[Finding] = []
-    careers, collections = [], []
-    for target in paths or [str(path) for path in [*all_profiles(content), *all_collections(content)]]:
+    careers, collections, translations = [], [], []
+    everything = [*all_profiles(content), *translations_of(careers_dir(content)), *all_collections(content)]
+    for target in paths or [str(path) for path in everything]:
         try:
             path = resolve(target, content)
         except TargetNotFound as exc:
             findings.append(Finding(display_path(target), 1, 1, str(exc), rule="unknown-target"))
             continue
-        (collections if is_collection(path) else careers).append(path)
+        if is_collection(path):
+            collections.append(path)
+        elif path.parent.name in LANGUAGES:
+            translations.append(path)
+        else:
+            careers.append(path)
     inputs = Inputs()
     catalog = all_profiles(content)
     reports = check_paths(careers, catalog, inputs=inputs)
+    reports += [check_translation_file(path, inputs) for path in translations]
     if collections:
         everything = check_paths(catalog, catalog, inputs=inputs)
         good = {r.career.slug: r.career for r in everything if r.career is not None and not r.errors}
         reports += [check_collection(path, good, {p.stem for p in catalog}, inputs) for path in collections]
     findings += [finding for report in reports for finding in report.findings]
+    layouts = 0
     if layout:
-        findings += layout_findings([report for report in reports if report.career and not report.errors])
+        found, layouts = layout_findings([report for report in reports if report.career and not report.errors],
+                                    [report.path for report in reports if is_collection(report.path)
+                                     and not report.errors], content, workers)
+        findings += found
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = sum(1 for finding in findings if finding.severity == "warning")
-    checked = f"{len(careers)} profile(s)" + (f" and {len(collections)} collection(s)" if collections else "")
+    counts = [f"{len(careers)} profile(s)"] + [f"{n} {what}(s)" for n, what in
+                                               ((len(translations), "translation"), (len(collections), "collection"))
+                                               if n]
+    checked = " and ".join([", ".join(counts[:-1]), counts[-1]]) if len(counts) > 1 else counts[0]
     if output_format == "json":
         click.echo(json.dumps({
             "findings": [
@@ -82,13 +118,15 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
                  "rule": f.rule, "field": f.field, "message": f.message}
                 for f in findings
             ],
-            "summary": {"profiles": len(careers), "collections": len(collections), "errors": errors,
+            "summary": {"profiles": len(careers), "translations": len(translations),
+                        "collections": len(collections), "layouts": layouts, "errors": errors,
                         "warnings": warnings},
         }, indent=2, ensure_ascii=False))
     else:
         for finding in findings:
             click.echo(str(finding))
-        click.echo(f"{checked} checked: {errors} error(s), {warnings} warning(s)")
+        laid_out = f" ({layouts} layouts)" if layout else ""
+        click.echo(f"{checked} checked{laid_out}: {errors} error(s), {warnings} warning(s)")
     if errors:
         raise click.exceptions.Exit(EXIT_ERRORS)
     if strict and warnings:

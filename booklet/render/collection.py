@@ -1,5 +1,12 @@
 """A collection booklet: shared front matter, then each career as a chapter.
 
+The front matter holds the cover, the introduction and the contents, which
+show every career's quick facts side by side (field, entry education, years
+to a first job, starting pay in each region) so a reader compares at a glance.
+Chapters start on a right-hand page (a blank left page where needed) unless
+``Options.blank_pages`` is off, and the booklet ends with the back matter
+that fills it to a multiple of four pages.
+
 Up to ``SINGLE_DOCUMENT_LIMIT`` careers are laid out as one WeasyPrint
 document, so the engine numbers pages and the contents itself (target-counter).
 A larger collection would not fit in memory that way (about 1.5 MB per page
@@ -14,16 +21,20 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from markupsafe import Markup
 from weasyprint import Document
 
 from booklet import gc_policy
 from booklet.content.collection import Collection
-from booklet.content.model import Career
-from booklet.i18n import REGION_NAMES
+from booklet.content.model import Career, RegionSalary
+from booklet.errors import BookletError
+from booklet.i18n import REGION_NAMES, Text
 from booklet.options import Options
-from booklet.render.context import build_context
+from booklet.render.backmatter import back_matter, pages_to_fill, with_back_matter
+from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
 from booklet.render.pdf import Rendered, Renderer
 
@@ -34,8 +45,8 @@ PLACEHOLDER_PAGE = 999  # as wide as any real page number, so pass 1 lays out li
 @dataclass(frozen=True)
 class TocEntry:
     anchor: str
-    title: str
-    field: str
+    career: Career
+    pays: tuple[RegionSalary | None, ...]  # pay in each of the collection's regions, None where not published
 
 
 @dataclass(frozen=True)
@@ -46,30 +57,46 @@ class Part:
     anchors: dict[str, int]  # anchor id → 0-based page within the part
 
 
+def regions_of(careers: list[Career]) -> list[str]:
+    """The regions with pay figures, in the catalog's order of regions."""
+    present = {pay.region for career in careers for pay in career.salary}
+    return [region for region in REGION_NAMES if region in present]
+
+
 def _front_context(collection: Collection, careers: list[Career], options: Options) -> dict[str, Any]:
+    text = Text(options.lang)
     reviewed = max(career.as_of for career in careers)
+    regions = regions_of(careers)
+    toc = []
+    for career in careers:
+        pay = {salary.region: salary for salary in career.salary}
+        toc.append(TocEntry(f"{career.slug}-cover", career, tuple(pay.get(region) for region in regions)))
     return {
         "meta": {
-            "title": f"{collection.title}: career collection",
-            "author": "Career booklet generator",
-            "description": f"{collection.subtitle}. {len(careers)} careers: "
-                           + ", ".join(career.title for career in careers) + ".",
-            "keywords": [collection.title, "careers", "career guidance", *(c.title for c in careers)],
+            "title": text._("%(title)s: career collection", title=collection.title),
+            "author": text._("Career booklet generator"),
+            "description": f"{collection.subtitle}. " + text.join_list([career.title for career in careers]) + ".",
+            "keywords": [collection.title, text._("careers"), text._("career guidance"), *(c.title for c in careers)],
             "created": reviewed.isoformat(),
         },
         "options": options,
-        "regions": REGION_NAMES,
+        "text": text,
         "collection": {
             "title": collection.title,
             "subtitle": collection.subtitle,
             "audience": collection.audience,
             "paragraphs": [p.strip() for p in collection.introduction.split("\n\n") if p.strip()],
             "careers_count": len(careers),
-            "reviewed": reviewed.strftime("%B %Y"),
+            "reviewed": text.date(reviewed),
         },
-        "toc": [TocEntry(f"{career.slug}-cover", career.title, career.field) for career in careers],
+        "regions": regions,
+        "money_note": money_note([pay.currency for career in careers for pay in career.salary], text),
+        "eu_covers": text.join_list(list(dict.fromkeys(pay.covers for career in careers for pay in career.salary
+                                                       if pay.region == "EU" and pay.covers))),
+        "toc": toc,
         "toc_pages": None,
         "chapters": [],
+        **furniture(text, reviewed),
     }
 
 
@@ -77,14 +104,22 @@ def _prefix(career: Career) -> str:
     return f"{career.slug}-"
 
 
+def _chapter_context(career: Career, options: Options, number: int) -> dict[str, Any]:
+    return build_context(career, options, prefix=_prefix(career), chapter=number)
+
+
 def _footer_css(first_page: int, total: int) -> str:
-    return (
-        f"@page:first {{ counter-reset: page {first_page}; }}\n"
-        f'@page {{ @bottom-right {{ content: "Page " counter(page) " of {total}"; }} }}\n'
-    )
+    """A part numbers its pages from ``first_page`` and says the whole collection's ``total``.
+
+    The total is written as a number because a part cannot count the others'
+    pages; the words around it still come from the document (page.css).
+    """
+    return (f"@page:first {{ counter-reset: page {first_page}; }}\n"
+            f"@page {{ @bottom-right {{ content: string(folio-before) counter(page) string(folio-middle) "
+            f"\"{total}\" string(folio-after); }} }}\n")
 
 
-def _part_of(document: Document) -> Part:
+def _part_of(document) -> Part:
     anchors: dict[str, int] = {}
     for index, page in enumerate(document.pages):
         for name in page.anchors:
@@ -100,7 +135,7 @@ def _measure(renderer: Renderer, html: str) -> Part:
     return part
 
 
-def _render_part(renderer: Renderer, html: str, extra_css: str) -> bytes:
+def _render_part(renderer: Renderer, html: str, extra_css: str = "") -> bytes:
     pdf = renderer.render(html, extra_css).pdf
     gc_policy.collect()
     return pdf
@@ -114,28 +149,64 @@ def render_collection(
     in_parts: bool | None = None,
 ) -> Rendered:
     """Render ``careers`` as one collection PDF; ``in_parts`` forces a strategy (tests)."""
-    front = _front_context(collection, careers, options)
     if in_parts is None:
         in_parts = len(careers) > SINGLE_DOCUMENT_LIMIT
-    if not in_parts:
-        front["chapters"] = [build_context(career, options, prefix=_prefix(career)) for career in careers]
-        return renderer.render(render_html("collection.html.j2", front))
-    return _render_in_parts(renderer, front, careers, options)
+    if in_parts:
+        return _render_in_parts(renderer, _front_context(collection, careers, options), collection, careers, options)
+    return renderer.write(layout_collection(renderer, collection, careers, options))
 
 
-def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Career], options: Options) -> Rendered:
+def layout_collection(renderer: Renderer, collection: Collection, careers: list[Career], options: Options) -> Document:
+    """The collection laid out as one document, back matter included (what the layout check reads)."""
+    front = _front_context(collection, careers, options)
+    front["chapters"] = [{"lang": career.lang,
+                          "html": Markup(render_html("career.html.j2", _chapter_context(career, options, number)))}
+                         for number, career in enumerate(careers, start=1)]
+    document = renderer.layout(render_html("collection.html.j2", front))
+    return with_back_matter(renderer, document, careers, options, collection.title, max(c.as_of for c in careers))
+
+
+def render_handout_pack(renderer: Renderer, collection: Collection, careers: list[Career], options: Options,
+                        handouts: list[Document]) -> Rendered:
+    """A collection as handouts: a cover sheet listing the careers, then each career's sheet.
+
+    The cover sheet has two sides (the careers at a glance, the
+    introduction), so every handout after it falls on a sheet of its own when
+    the pack is printed double-sided in one go.
+    """
+    front = _front_context(collection, careers, options)
+    front["toc_pages"] = {entry.anchor: 3 + 2 * index for index, entry in enumerate(front["toc"])}
+    cover = renderer.layout(render_html("handout-pack.html.j2", front))
+    if len(cover.pages) != 2:
+        raise BookletError(f"{collection.slug}: the handout pack's cover does not fit on one sheet")
+    return renderer.write(cover.copy([*cover.pages, *(page for handout in handouts for page in handout.pages)]))
+
+
+@cache
+def _blank_page(renderer: Renderer) -> bytes:
+    """One empty page of the paper, tagged like every other part: a left page before a chapter."""
+    return renderer.render('<html lang="en"><head><title>-</title></head><body><div class="blank-page"></div></body>'
+                           '</html>').pdf
+
+
+def _render_in_parts(renderer: Renderer, front: dict[str, Any], collection: Collection, careers: list[Career],
+                     options: Options) -> Rendered:
     # Pass 1: lengths and anchor pages, with placeholder numbers of the final width.
     front["toc_pages"] = {entry.anchor: PLACEHOLDER_PAGE for entry in front["toc"]}
     front_part = _measure(renderer, render_html("collection.html.j2", front))
     # Contexts (with their charts) are built once and reused by pass 2: only page numbers change.
-    contexts = [build_context(career, options, prefix=_prefix(career)) for career in careers]
+    contexts = [_chapter_context(career, options, number) for number, career in enumerate(careers, start=1)]
     chapter_parts = []
     for context in contexts:
         context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
         chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
 
-    starts, page = [], 1 + front_part.pages
+    # Where each chapter starts: on a right-hand (odd) page, after a blank left page where needed.
+    starts, blanks, page = [], [], 1 + front_part.pages
     for part in chapter_parts:
+        blank = options.blank_pages and page % 2 == 0
+        blanks.append(blank)
+        page += blank
         starts.append(page)
         page += part.pages
     total = page - 1
@@ -143,16 +214,24 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], careers: list[Ca
     # Pass 2: the same parts, now with their real page numbers.
     front["toc_pages"] = {f"{c.slug}-cover": start for c, start in zip(careers, starts, strict=True)}
     pdfs = [_render_part(renderer, render_html("collection.html.j2", front), _footer_css(1, total))]
+    text = Text(options.lang)
     outline: list[tuple[str, int, list[tuple[str, int]]]] = [
-        (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", "Introduction"),
-                                                                       ("contents", "Contents"))
+        (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", text._("Introduction")),
+                                                                       ("contents", text._("Contents")))
     ]
-    for career, context, start, part in zip(careers, contexts, starts, chapter_parts, strict=True):
+    for career, context, start, part, blank in zip(careers, contexts, starts, chapter_parts, blanks, strict=True):
+        if blank:
+            pdfs.append(_blank_page(renderer))
         first = {s.key: start + part.anchors[s.anchor] for s in context["sections"]}
         context["page_numbers"] = first
         pdfs.append(_render_part(renderer, render_html("booklet.html.j2", context), _footer_css(start, total)))
         outline.append((career.title, start - 1, [(s.heading, first[s.key] - 1) for s in context["sections"]]))
-    return Rendered(_join(pdfs, front["meta"], outline), total)
+    back = back_matter(renderer, total, careers, options, collection.title, max(c.as_of for c in careers))
+    if back is not None:
+        pdfs.append(renderer.write(back).pdf)
+        outline += [(label, total + page, []) for label, (page, _x, _y), _children, _state
+                    in back.make_bookmark_tree()]
+    return Rendered(_join(pdfs, front["meta"], outline), total + pages_to_fill(total) * options.worksheet)
 
 
 def _join(pdfs: list[bytes], meta: dict[str, Any], outline: list[tuple[str, int, list[tuple[str, int]]]]) -> bytes:

@@ -1,30 +1,55 @@
-"""The two-page handout: one sheet, front and back, whatever the career.
+"""The two-page handout: one sheet, front and back, both sides full, whatever the career.
 
-Text is never clipped and never overflows.  The template shows as much as
-``limits`` allows; if either side runs over its page, the next, stricter set
-of limits is tried (fewer list items, then no hurdles, then no salary charts,
-whose numbers stay in the table).  The first set under which the handout is
-exactly two pages wins, so the rule is the same for every career.
+Text is never clipped and never overflows.  After the title and the facts,
+the handout is a fixed sequence of blocks (roles, paths, skills, pay table,
+pay charts, "is it for you", sources); ``split`` says how many of them go on
+the front.  For each set of limits, from everything down to the shortest
+lists, the blocks are laid out once on one tall page to measure them.  The
+first set of limits whose blocks fit on the sheet wins, so an item is dropped
+only when nothing else can give.  Within it, the split and the number of
+skills shown (the one block that may grow or shrink, from none to all) are
+the ones that leave both sides fullest.  The rule is the same for every career.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
 from weasyprint import Document
+from weasyprint.formatting_structure import boxes
 
 from booklet.content.model import Career
 from booklet.errors import BookletError
 from booklet.options import Options
 from booklet.render.context import build_context
 from booklet.render.html import render_html
+from booklet.render.layout_check import PageReading
 from booklet.render.pdf import Renderer
 
-LIMITS = (
-    {"lists": 5, "route": 5, "employers": 5, "hurdles": True, "salary_charts": True},
-    {"lists": 4, "route": 4, "employers": 3, "hurdles": True, "salary_charts": True},
-    {"lists": 3, "route": 4, "employers": 3, "hurdles": False, "salary_charts": True},
-    {"lists": 3, "route": 3, "employers": 2, "hurdles": False, "salary_charts": False},
-    {"lists": 2, "route": 3, "employers": 2, "hurdles": False, "salary_charts": False},
+BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # in order (templates/handout.html.j2)
+FLEXIBLE = "skills"  # shows as many of its items as fit
+EVERYTHING = {"lists": 5, "route": 5, "employers": 4, "hurdles": True, "salary_charts": 3, "roles_chart": True,
+              "sources": True, "summary": True}
+# What gives way, in order, each step on top of the ones before: first the charts that repeat the pay
+# table, then the sources' full titles (their publishers and years stay), then list items.
+GIVE_WAY = (
+    {"salary_charts": 2},
+    {"salary_charts": 1},
+    {"salary_charts": 0},
+    {"sources": False},
+    {"lists": 4, "route": 4, "employers": 3},
+    {"summary": False},  # the overview's one line instead of its paragraph
+    {"lists": 3, "employers": 2, "hurdles": False},
+    {"roles_chart": False, "route": 3},
+    {"employers": 0},
+    {"lists": 2},
 )
+LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
+# One page tall enough for every block, the back side run on: where each block starts is its size.
+MEASURE_SLACK = 0.02
+TALL_PAGE = "@page { size: %.2fmm 3000mm; } .side-back { break-before: auto; }"
 
 
 def qr_code(url: str) -> str:
@@ -34,13 +59,79 @@ def qr_code(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000000")
 
 
-def fit_handout(renderer: Renderer, career: Career, options: Options) -> Document:
-    """The laid-out handout under the first limits that give exactly two pages."""
-    context = build_context(career, options)
-    context["qr"] = qr_code(str(career.link.url))
-    for limits in LIMITS:
-        document = renderer.layout(render_html("handout.html.j2", {**context, "limits": limits}))
-        if len(document.pages) == 2:
-            return document
-    raise BookletError(f"{career.slug}: the handout does not fit on two pages even with the shortest lists")
+@cache
+def _side_height(renderer: Renderer) -> float:
+    """The height of a side's text area on this renderer's paper."""
+    reading = PageReading(renderer.layout('<html lang="en"><title>-</title><p>-</p></html>'), 0)
+    return reading.bottom - reading.top
 
+
+@dataclass(frozen=True)
+class Measured:
+    """Where each block starts on the tall page, where each flexible item ends, and where it all ends."""
+
+    top: float
+    starts: dict[str, float]
+    item_ends: list[float]
+    end: float
+
+    def size(self, first: int, last: int, items: int) -> float:
+        """The height of blocks ``first``..``last - 1`` with ``items`` of the flexible block's items."""
+        start = self.starts[BLOCKS[first]] if first else self.top
+        stop = self.starts[BLOCKS[last]] if last < len(BLOCKS) else self.end
+        flexible = BLOCKS.index(FLEXIBLE)
+        if first <= flexible < last and items < len(self.item_ends):
+            after = self.starts[BLOCKS[flexible + 1]]
+            kept = self.item_ends[items - 1] + (after - self.item_ends[-1]) if items else self.starts[FLEXIBLE]
+            stop -= after - kept
+        return stop - start
+
+
+def _measure(renderer: Renderer, context: dict, limits: dict, items: int, width_mm: float) -> Measured:
+    tall = renderer.layout(render_html("handout.html.j2", {**context, "limits": {**limits, FLEXIBLE: items},
+                                                           "split": len(BLOCKS)}), TALL_PAGE % width_mm)
+    reading = PageReading(tall, 0)
+    starts: dict[str, float] = {}
+    ends: dict[int, float] = {}
+    end = reading.top
+    for placed in reading.placed:
+        box, element = placed.box, getattr(placed.box, "element", None)
+        if element is None or not isinstance(box, boxes.BlockBox):
+            continue
+        if name := element.get("data-block"):
+            starts.setdefault(name, box.position_y)
+            # A block ends at its border box: a card's padding counts, its bottom margin falls at a page end.
+            end = max(end, box.border_box_y() + box.border_height())
+        if element.get("data-item") == FLEXIBLE:
+            ends[id(element)] = max(ends.get(id(element), 0.0), box.position_y + box.margin_height())
+    return Measured(reading.top, starts, sorted(ends.values()), end)
+
+
+def _choices(measured: Measured, side: float) -> list[tuple[float, int, int]]:
+    """For each split whose sides both fit, its best (how full the emptier side is, split, items), fullest first.
+
+    A side must fit with ``MEASURE_SLACK`` to spare: a block at the top of a
+    page keeps margins the tall page collapses.
+    """
+    room = side * (1 - MEASURE_SLACK)
+    best: dict[int, tuple[float, int, int]] = {}
+    for split in range(1, len(BLOCKS)):
+        for items in range(len(measured.item_ends) + 1):
+            front, back = measured.size(0, split, items), measured.size(split, len(BLOCKS), items)
+            if front <= room and back <= room:
+                best[split] = max(best.get(split, (0.0, split, 0)), (min(front, back) / side, split, items))
+    return sorted(best.values(), reverse=True)
+
+
+def fit_handout(renderer: Renderer, career: Career, options: Options) -> Document:
+    """The laid-out handout: exactly two pages, both sides as full as the content allows."""
+    context = {**build_context(career, options), "qr": qr_code(str(career.link.url)), "blocks": BLOCKS}
+    side = _side_height(renderer)
+    for limits in LIMITS:
+        measured = _measure(renderer, context, limits, len(getattr(career, FLEXIBLE)), options.page.width_mm)
+        for _fill, split, items in _choices(measured, side)[:3]:
+            document = renderer.layout(render_html("handout.html.j2", {**context, "limits": {**limits, FLEXIBLE: items},
+                                                                       "split": split}))
+            if len(document.pages) == 2:
+                return document
+    raise BookletError(f"{career.slug}: the handout does not fit on two pages even with the shortest lists")

@@ -29,9 +29,23 @@ class Rendered:
     pages: int
 
 
-def _display_title(document: Document, pdf: pydyf.PDF) -> None:
-    """Finisher: viewers show the document title, not the file name (PDF/UA, WCAG)."""
+def _finish(document: Document, pdf: pydyf.PDF) -> None:
+    """Finisher: what WeasyPrint leaves out of an accessible PDF.
+
+    Viewers show the document title, not the file name (PDF/UA, WCAG); and
+    every table header cell says whether it heads a column or a row
+    (``/Scope``), which assistive technology reads and WeasyPrint does not
+    write.  WeasyPrint names each header cell ``table-row-column``: a header
+    in the first column of a body row heads its row, any other its column.
+    """
     pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Dictionary) and item.get("S") == "/TH" and "ID" in item:
+            _table, row, column = item["ID"].data.decode().strip("()").rsplit("-", 2)
+            scope = "/Row" if column == "0" and row != "0" else "/Column"
+            attributes = item.get("A") or pydyf.Dictionary({"O": "/Table"})
+            attributes["Scope"] = scope
+            item["A"] = attributes
 
 
 class Renderer:
@@ -72,7 +86,7 @@ class Renderer:
         return self.write(document)
 
     def write(self, document: Document) -> Rendered:
-        pdf = document.write_pdf(pdf_variant=self.pdf_variant, finisher=_display_title)
+        pdf = document.write_pdf(pdf_variant=self.pdf_variant, finisher=_finish)
         # Charts arrive as data: URIs unique to one career; keeping them would grow a
         # long-lived worker's image cache without bound. Project files stay cached.
         for url in [url for url in self.cache if isinstance(url, str) and url.startswith("data:")]:
