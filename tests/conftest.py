@@ -72,7 +72,9 @@ def pdf_text(pdf: bytes | Path) -> str:
 
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
     reader = PdfReader(BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\u2011", "-")  # non-breaking hyphens
+    # A word hyphenated at a line end (WeasyPrint's U+2010) reads as the word.
+    return " ".join(text.split()).replace("\u2010 ", "")
 
 
 def invoke(capsys, *args: str) -> tuple[int, str, str]:

@@ -26,9 +26,10 @@ def test_every_shipped_profile_passes_check_strict():
     result = run("check", "--strict")
     assert result.returncode == 0, result.stdout
     count = len(list((CONTENT / "careers").glob("*.yaml")))
+    translations = len(list((CONTENT / "careers").glob("*/*.yaml")))
     collections = len(list((CONTENT / "collections").glob("*.yaml")))
-    assert result.stdout.strip().endswith(
-        f"{count} profile(s) and {collections} collection(s) checked: 0 error(s), 0 warning(s)")
+    assert result.stdout.strip().endswith(f"{count} profile(s), {translations} translation(s) and {collections} "
+                                          "collection(s) checked: 0 error(s), 0 warning(s)")
     assert count >= 15
 
 
@@ -49,7 +50,8 @@ def test_check_json_has_the_same_findings():
     result = run("check", str(RAW_SEED), "--format", "json")
     assert result.returncode == 2
     data = json.loads(result.stdout)
-    assert data["summary"] == {"profiles": 1, "collections": 0, "errors": 7, "warnings": 0}
+    assert data["summary"] == {"profiles": 1, "translations": 0, "collections": 0, "layouts": 0, "errors": 7,
+                               "warnings": 0}
     rebuilt = [f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']}: {f['field']}: {f['message']}"
                for f in data["findings"]]
     assert rebuilt == text_out
@@ -122,7 +124,8 @@ def test_scaffold_has_every_field_of_the_model(tmp_path):
 
     _slug, text = scaffold("Zoo Keeper", __import__("datetime").date(2026, 1, 1))
     # The peak level is open-ended ("18+ years"), so it has no max on purpose.
-    assert _data_fields(yaml.safe_load(text)) == _model_fields(Career) - {"ladder.peak.years.max"}
+    # A profile is English unless it is a translation, which sets its own `lang`.
+    assert _data_fields(yaml.safe_load(text)) == _model_fields(Career) - {"ladder.peak.years.max", "lang"}
 
 
 def test_committed_schema_is_current():

@@ -29,7 +29,7 @@ def test_build_all_writes_one_line_per_pdf(content_dir, tmp_path):
     line, summary = result.stdout.splitlines()
     assert line.startswith(str(out / "machine-learning-engineer.pdf"))
     assert " pages " in line and " KB " in line and line.endswith(" s")
-    assert summary.startswith("1 built, 0 up to date, 0 failed; 9 pages in ")
+    assert summary.startswith("1 built, 0 up to date, 0 failed; 12 pages in ")
     assert (out / "machine-learning-engineer.pdf").read_bytes()[:5] == b"%PDF-"
 
 

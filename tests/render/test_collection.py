@@ -11,9 +11,10 @@ from pypdf import PdfReader
 from booklet.catalog import all_profiles
 from booklet.content.collection import load_collection
 from booklet.content.loader import load
+from booklet.i18n import Text
 from booklet.options import Options
 from booklet.render.collection import render_collection
-from booklet.render.context import SECTIONS
+from booklet.render.context import sections
 from tests.conftest import CONTENT
 
 COLLECTION = CONTENT / "collections" / "careers-in-data-and-ai.yaml"
@@ -34,31 +35,41 @@ def built(request, pipeline, catalog):
     return collection, members, rendered, reader, pages
 
 
+def _numbered(pages: list[str]) -> int:
+    """The number of numbered pages (the back matter after them carries no number)."""
+    return int(re.search(r"Page \d+ of (\d+)", pages[1]).group(1))
+
+
 def test_contents_numbers_match_where_chapters_start(built):
     _collection, members, _rendered, _reader, pages = built
-    contents = next(page for page in pages if page.startswith("Contents") or " Contents 01 " in page)
-    for number, career in enumerate(members, start=1):
-        match = re.search(rf"{number:02d} {re.escape(career.title)} {re.escape(career.field)} (\d+)", contents)
-        assert match, career.title
-        start = int(match.group(1))
+    contents = next(page for page in pages if page.startswith("Contents"))
+    # Each row ends with its pay per region, then the page its chapter starts on.
+    starts = [int(page) for page in re.findall(r"(?:[\d.]+[KL]|–) (\d+)\b", contents)]
+    assert len(starts) == len(members)
+    for number, (career, start) in enumerate(zip(members, starts, strict=True), start=1):
+        assert f"{career.title} {career.field} {number:02d}" in contents
         chapter_cover = pages[start - 1]
-        assert chapter_cover.startswith(f"CAREER BOOKLET · {career.field.upper()} {career.title}")
+        assert chapter_cover.startswith(f"CHAPTER {number} · {career.field.upper()} {career.title}")
+        assert start % 2 == 1  # a chapter starts on a right-hand page
         assert "Page" not in chapter_cover  # chapter covers carry no furniture
-        assert f"Page {start + 1} of {len(pages)}" in pages[start]
+        assert f"Page {start + 1} of {_numbered(pages)}" in pages[start]
 
 
 def test_continuous_page_x_of_y(built):
     _c, _m, rendered, _reader, pages = built
-    assert rendered.pages == len(pages)
-    numbered = [int(m.group(1)) for page in pages if (m := re.search(rf"Page (\d+) of {len(pages)}", page))]
+    assert rendered.pages == len(pages) and len(pages) % 4 == 0
+    total = _numbered(pages)
+    numbered = [int(m.group(1)) for page in pages if (m := re.search(rf"Page (\d+) of {total}", page))]
     assert numbered == sorted(numbered) and len(set(numbered)) == len(numbered)
-    assert numbered[-1] == len(pages)
+    assert numbered[-1] == total
+    assert all(page == "" for page in pages[:total] if not re.search(r"Page \d+ of|CHAPTER|CAREER COLLECTION", page))
+    assert all("Page" not in page for page in pages[total:])  # the back matter
 
 
 def test_chapter_contents_point_into_the_chapter(built):
     _c, members, _r, _reader, pages = built
     career = members[1]
-    cover = f"CAREER BOOKLET · {career.field.upper()} {career.title}"
+    cover = f"CHAPTER 2 · {career.field.upper()} {career.title}"
     cover_index = next(i for i, page in enumerate(pages) if page.startswith(cover))
     match = re.search(r"06 Career growth & salary (\d+)", pages[cover_index])
     assert match
@@ -70,10 +81,11 @@ def test_nested_bookmarks_career_then_section(built):
     outline = reader.outline
     titles = [item.title for item in outline if not isinstance(item, list)]
     assert titles[:2] == ["Introduction", "Contents"]
-    assert titles[2:] == [career.title for career in members]
+    assert titles[2:2 + len(members)] == [career.title for career in members]
+    assert titles[2 + len(members):] in (["My next steps"], ["My next steps", "Notes"], ["Notes"], [])
     children = [item for item in outline if isinstance(item, list)]
     assert len(children) == len(members)
-    expected = [heading.format(a_title=members[0].a_title) for _key, heading in SECTIONS]
+    expected = [section.heading for section in sections(members[0], Text())]
     assert [child.title for child in children[0]] == expected
 
 
@@ -104,17 +116,24 @@ def test_unknown_career_in_a_collection_is_located(tmp_path, catalog):
     assert (finding.line, finding.field, finding.rule) == (8, "careers[1]", "unknown-career")
 
 
-def _structure(pdf: bytes) -> tuple[int, set[int], set[int]]:
-    """(structure elements, parent-tree keys, keys that pages and annotations use) of a PDF."""
+# Links are left out: a collection in parts numbers its contents as text, a whole one links them.
+CONTENT_ELEMENTS = {"/H1", "/H2", "/H3", "/H4", "/P", "/Table", "/TH", "/TD", "/Figure", "/L", "/LI"}
+
+
+def _structure(pdf: bytes) -> tuple[dict[str, int], set[int], set[int]]:
+    """(content elements by type, parent-tree keys, keys that pages and annotations use) of a PDF."""
+    from collections import Counter
+
     import pikepdf
 
     with pikepdf.open(BytesIO(pdf)) as doc:
         root = doc.Root.StructTreeRoot
-        count, stack = 0, list(root.K)
+        count, stack = Counter(), list(root.K)
         while stack:
             element = stack.pop()
             if isinstance(element, pikepdf.Dictionary) and "/S" in element:
-                count += 1
+                if str(element.S) in CONTENT_ELEMENTS:
+                    count[str(element.S)] += 1
                 kids = element.get("/K")
                 stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
         numbers = root.ParentTree.Nums
@@ -131,7 +150,7 @@ def test_a_collection_joined_from_parts_keeps_its_tags(pipeline, catalog):
     whole, parts = (render_collection(pipeline.renderer(options), collection, members[:2], options, in_parts=flag).pdf
                     for flag in (False, True))
     elements, keys, used = _structure(parts)
-    assert elements == _structure(whole)[0]  # every heading, paragraph, table and figure, once
+    assert elements == _structure(whole)[0]  # every heading, paragraph, table, list and figure, once
     assert used <= keys and len(used) > 20  # every page and link finds its structure
 
 

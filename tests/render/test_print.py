@@ -15,24 +15,13 @@ from pypdf import PdfReader
 from booklet import paths
 from booklet.catalog import all_profiles
 from booklet.content.loader import load
-from booklet.options import FORMATS, PAPERS, Options
+from booklet.options import FORMATS, Options
 from booklet.render.impose import impose_saddle, saddle_order
 from booklet.render.layout_check import check_document
 from booklet.render.pdf import Renderer
 from tests.conftest import CONTENT, pdf_text
 
 PROFILES = all_profiles(CONTENT)
-
-
-@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
-def test_every_career_passes_layout_checks_in_every_format_and_paper(pipeline, profile):
-    career = load(profile)
-    for output_format in FORMATS:
-        for paper in PAPERS:
-            document = pipeline.layout(career, Options(paper=paper, format=output_format))
-            assert [str(p) for p in check_document(document)] == [], (output_format, paper)
-            if output_format == "handout":
-                assert len(document.pages) == 2, paper
 
 
 def test_handout_content(pipeline, seed_career):
@@ -44,7 +33,7 @@ def test_handout_content(pipeline, seed_career):
                      "U.S. Bureau of Labor Statistics", seed_career.summary.for_you[0], "Read more:"):
         assert expected in text
     for role in seed_career.roles:
-        assert f"{role.name} {role.share}%" in text
+        assert f"{role.share}% {role.name}" in text
     with pikepdf.open(io.BytesIO(rendered.pdf)) as pdf:  # the QR code is vector, like the charts
         assert not [image for page in pdf.pages for image in page.get_images()]
 
@@ -53,8 +42,9 @@ def test_handout_drops_items_by_rule_rather_than_overflowing(pipeline, seed_care
     long_list = [f"You like item number {n} of a very long list of reasons to choose this career." for n in range(12)]
     summary = seed_career.summary.model_copy(update={"for_you": long_list})
     career = seed_career.model_copy(update={"summary": summary})
-    document = pipeline.layout(career, Options(format="handout"))
-    assert len(document.pages) == 2 and check_document(document) == []
+    options = Options(format="handout")
+    document = pipeline.layout(career, options)
+    assert len(document.pages) == 2 and check_document(document, options) == []
     text = pdf_text(pipeline.renderer(Options(format="handout")).write(document).pdf)
     assert "number 0 " in text and "number 11 " not in text
 
@@ -155,11 +145,12 @@ def _contrast(a: str, b: str) -> float:
 
 
 def test_text_colours_have_contrast():
+    """Body text and secondary text (muted notes, labels, the accent) at least 7:1 on every background."""
     css = (paths.TEMPLATES / "css" / "variables.css").read_text()
     var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
-    for text in ("ink", "muted", "navy", "teal", "accent"):
+    for text in ("ink", "muted", "navy", "label", "accent"):
         for background in ("#ffffff", var["panel"], var["panel-warm"]):
-            assert _contrast(var[text], background) >= 4.5, (text, background)
+            assert _contrast(var[text], background) >= 7, (text, background)
     assert _contrast("#b9dbe6", var["navy"]) >= 4.5  # the cover's kicker on the navy band
 
 
@@ -173,30 +164,6 @@ def test_grayscale_pages_carry_no_colour(pipeline, seed_career):
             assert spread <= 12, f"page {index + 1} has colour"
     finally:
         document.close()
-
-
-def test_layout_check_finds_real_problems():
-    renderer = Renderer(Options())
-    # The stylesheet keeps headings with what follows; switch that off to strand one.
-    stranded = renderer.layout('<div style="height: 250mm"></div><h2 style="break-after: auto">Stranded</h2>'
-                               '<p style="break-inside: avoid">' + "text " * 200 + "</p>")
-    assert any(p.rule == "heading-ends-page" and p.page == 1 for p in check_document(stranded))
-    empty = renderer.layout('<p>one line</p><p style="break-before: page">next page</p><p>more</p>')
-    assert [p.rule for p in check_document(empty)] == ["nearly-empty"]
-    wide = renderer.layout('<p style="white-space: nowrap">' + "unbreakable " * 80 + "</p>")
-    assert "overflow" in {p.rule for p in check_document(wide)}
-    overlap = renderer.layout('<div style="position: relative"><p>' + "flow text " * 30 + "</p>"
-                              '<p style="position: absolute; top: 0">on top</p></div>' + "<p>more</p>" * 60)
-    assert [p.rule for p in check_document(overlap)] == ["overlap"]
-
-
-def test_layout_check_finds_small_chart_text(seed_career):
-    from booklet.charts import roles_chart
-    from booklet.render.context import _figure
-
-    figure = _figure(roles_chart(seed_career, width_mm=150))
-    document = Renderer(Options()).layout(f'<img style="width: 60mm" src="{figure.uri}" alt="x">' + "<p>x</p>" * 40)
-    assert any(p.rule == "chart-text" for p in check_document(document))
 
 
 def test_file_sizes(pipeline, seed_career):
@@ -215,5 +182,6 @@ def test_an_unbreakable_word_wraps_instead_of_running_off_the_page(pipeline):
     skills = [career.skills[0].model_copy(update={"text": word}), *career.skills[1:]]
     long = career.model_copy(update={"title": "T" * 100, "overview": overview, "roles": roles, "skills": skills})
     for output_format, paper in (("booklet", "a4"), ("booklet", "a5"), ("handout", "a4"), ("handout", "letter")):
-        document = pipeline.layout(long, Options(paper=paper, format=output_format))
-        assert [str(p) for p in check_document(document) if p.rule == "overflow"] == [], (output_format, paper)
+        options = Options(paper=paper, format=output_format)
+        document = pipeline.layout(long, options)
+        assert [str(p) for p in check_document(document, options) if p.rule == "overflow"] == [], (output_format, paper)

@@ -1,0 +1,67 @@
+"""The shipped catalog passes every layout rule: each career and translation on every paper in every
+format, and each collection, through the real command (`booklet check --layout`, two processes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+from booklet.catalog import all_collections, all_profiles
+from booklet.content.check import translations_of
+from booklet.options import FORMATS, PAPERS
+from tests.conftest import CONTENT, REPO
+
+PROFILES = all_profiles(CONTENT)
+TRANSLATIONS = translations_of(CONTENT / "careers")
+COLLECTIONS = all_collections(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    result = subprocess.run([sys.executable, "-m", "booklet", "check", "--layout", "--format", "json", "--jobs", "2",
+                             "--content", str(CONTENT)], capture_output=True, text=True, cwd=REPO, timeout=1800)
+    assert result.returncode in (0, 1, 2), result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def findings(report) -> dict[str, list[str]]:
+    """Layout findings by file name (profile, translation or collection)."""
+    found = defaultdict(list)
+    for finding in report["findings"]:
+        if finding["rule"] in LAYOUT_RULES or finding["rule"] == "layout-fit":
+            found[finding["path"].rsplit("/", 2)[-1] if "/hi/" not in finding["path"] else
+                  "hi/" + finding["path"].rsplit("/", 1)[-1]].append(
+                f"{finding['field']}: {finding['rule']}: {finding['message']}")
+    return found
+
+
+LAYOUT_RULES = {"overflow", "chart-text-clipped", "text-collision", "page-underfilled", "page-sparse-last",
+                "heading-stranded", "unit-split", "type-too-small", "line-too-long", "number-format",
+                "handout-unbalanced"}
+
+
+def test_every_output_was_checked(report):
+    summary = report["summary"]
+    assert summary["profiles"] == len(PROFILES) and summary["translations"] == len(TRANSLATIONS)
+    assert summary["collections"] == len(COLLECTIONS)
+    assert summary["layouts"] == (len(PROFILES) + len(TRANSLATIONS)) * len(FORMATS) * len(PAPERS) + len(COLLECTIONS)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=[p.stem for p in PROFILES])
+def test_career_passes_every_layout_rule_on_every_paper_and_format(findings, profile):
+    assert findings.get(profile.name, []) == []
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS, ids=[f"hi-{p.stem}" for p in TRANSLATIONS])
+def test_translation_passes_every_layout_rule_on_every_paper_and_format(findings, translation):
+    assert findings.get(f"hi/{translation.name}", []) == []
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS, ids=[p.stem for p in COLLECTIONS])
+def test_collection_passes_every_layout_rule(findings, collection):
+    assert findings.get(collection.name, []) == []
