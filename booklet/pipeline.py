@@ -13,15 +13,14 @@ from weasyprint import Document
 from booklet.content.collection import Collection
 from booklet.content.model import Career
 from booklet.options import Options
-from booklet.render.backmatter import with_back_matter
+from booklet.render.backmatter import has_back_matter, with_back_matter
 from booklet.render.collection import layout_collection, render_collection, render_handout_pack
 from booklet.render.context import build_context
 from booklet.render.handout import fit_handout
 from booklet.render.html import render_html
 from booklet.render.impose import impose_rendered
-from booklet.render.layout_check import last_page_fill
+from booklet.render.layout_check import short_pages
 from booklet.render.pdf import Rendered, Renderer
-from booklet.render.thresholds import MIN_FILL_LAST
 
 TIGHTER = ("tight-end", "tight-end tight")  # body classes, each tighter than the one before (components.css)
 
@@ -45,18 +44,25 @@ class Pipeline:
         """The laid-out pages of a booklet or handout, before they are written."""
         if options.format == "handout":
             return fit_handout(self.renderer(options), career, options)
+        renderer = self.renderer(options)
         context = build_context(career, options)
-        document = self.renderer(options).layout(render_html("booklet.html.j2", context))
+        document = renderer.layout(render_html("booklet.html.j2", context))
+        short = short_pages(document, options.page.small)
         for tight in TIGHTER:
-            if last_page_fill(document) >= MIN_FILL_LAST:
+            if not short:
                 break
-            # A few lines ran onto a page of their own: set the closing notes, then everything, a little tighter.
-            tighter = self.renderer(options).layout(render_html("booklet.html.j2", {**context, "tight": tight}))
-            if len(tighter.pages) < len(document.pages) or last_page_fill(tighter) >= MIN_FILL_LAST:
-                document = tighter
+            # A few lines ran onto a page of their own, or a block just missed the room left on a page:
+            # set the closing notes, then everything, a little tighter, and keep what falls short less.
+            tighter = renderer.layout(render_html("booklet.html.j2", {**context, "tight": tight}))
+            if (tighter_short := short_pages(tighter, options.page.small)) < short:
+                document, short, context = tighter, tighter_short, {**context, "tight": tight}
+        # A school's contact block goes on the back matter's last page; with none, the booklet ends with it.
+        contact_at_end = options.brand is not None and not has_back_matter(len(document.pages), options)
+        if contact_at_end:
+            document = renderer.layout(render_html("booklet.html.j2", {**context, "contact": True}))
         # The back matter speaks the booklet's language: an untranslated career is English throughout.
-        return with_back_matter(self.renderer(options), document, [career], replace(options, lang=career.lang),
-                                career.title, career.as_of, career.a_title)
+        return with_back_matter(renderer, document, [career], replace(options, lang=career.lang), career.title,
+                                career.as_of, career.a_title, contact=not contact_at_end)
 
     def pdf(self, career: Career, options: Options) -> Rendered:
         rendered = self.renderer(options).write(self.layout(career, options))

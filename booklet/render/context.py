@@ -15,9 +15,11 @@ from typing import Any
 
 from booklet.charts import Chart, education_charts, look, roles_chart, salary_chart
 from booklet.charts.style import SvgText, lift_texts, needs_shaping, svg_size
+from booklet.content.brand import Brand
 from booklet.content.model import WEEKDAYS, Career, Week
 from booklet.i18n import Text, _
 from booklet.options import Options
+from booklet.render.qr import qr_code
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ BAND_RULE = _("How the level bands are set: where a source publishes percentiles
               "so a level band is a guide, not a promise.")
 HANDOUT_RING_MM = 34
 # A salary chart on a small page is a smaller share of it, so it finds room below the pay table.
-SALARY_HEIGHT_MM = {False: 50, True: 37}
+SALARY_HEIGHT_MM = {False: 46, True: 37}
 # One example per currency of the one short notation money has, explained where amounts first appear.
 MONEY_EXAMPLES = {"INR": 500_000, "USD": 50_000, "EUR": 50_000}
 
@@ -135,21 +137,29 @@ def folio(text: Text) -> tuple[str, str, str]:
     return before, middle, after
 
 
-def furniture(text: Text, reviewed: dt.date) -> dict[str, Any]:
-    """The words of the running head and foot, which CSS reads from the document."""
-    return {"folio": folio(text), "reviewed_label": text._("Reviewed %(date)s", date=text.date(reviewed))}
+def furniture(text: Text, reviewed: dt.date, brand: Brand | None = None) -> dict[str, Any]:
+    """The words of the running head and foot, which CSS reads from the document; a school's name in the foot."""
+    reviewed_label = text._("Reviewed %(date)s", date=text.date(reviewed))
+    return {"folio": folio(text), "reviewed_label": f"{brand.school} · {reviewed_label}" if brand else reviewed_label,
+            **branding(brand)}
+
+
+def branding(brand: Brand | None) -> dict[str, Any]:
+    """The school's brand for a template, with its website as a QR code; empty without one."""
+    return {"brand": brand, "brand_qr": qr_code(str(brand.website)) if brand and brand.website else None}
 
 
 def build_context(
     career: Career, options: Options, prefix: str = "", page_numbers: dict[str, int] | None = None,
-    chapter: int | None = None,
+    chapter: int | None = None, contact: bool = False,
 ) -> dict[str, Any]:
     """The template context for one career.
 
     ``prefix`` keeps element ids unique when several careers share a document;
     ``page_numbers`` (section key → page) replaces target-counter() when a
     collection is rendered in parts and numbered by us; ``chapter`` (its
-    number) words the cover as a chapter of a collection.
+    number) words the cover as a chapter of a collection; ``contact`` ends the booklet with the
+    school's contact block (when no back matter will carry it).
 
     A career prints in its own text's language: a Hindi edition of a career
     with no Hindi text is an English booklet (interface included, so no page
@@ -192,7 +202,8 @@ def build_context(
         "charts": charts(career, options, text),
         "as_of": text.date(career.as_of),
         "weekdays": lambda week: weekdays(week, text),
-        **furniture(text, career.as_of),
+        "contact": contact and options.brand is not None,
+        **furniture(text, career.as_of, options.brand),
     }
 
 
@@ -209,7 +220,7 @@ NOTES_LINES = {False: 25, True: 19}  # lines that fill a notes page on large and
 
 
 def worksheet_context(careers: list[Career], options: Options, pages: int, title: str, reviewed: dt.date,
-                      a_title: str | None = None) -> dict[str, Any]:
+                      a_title: str | None = None, contact: bool = True) -> dict[str, Any]:
     """The back matter's context: ideas to start each prompt, drawn from the careers it follows."""
     text = Text(options.lang)
     first_stages = [f"{text.regions(route.regions)}: {route.stages[0].stage}"
@@ -228,5 +239,6 @@ def worksheet_context(careers: list[Career], options: Options, pages: int, title
         "reading": [link for career in careers[:3] for link in career.links[:2]][:4],
         "notes_lines": NOTES_LINES[options.page.small],
         "meta": {"title": title, "author": "", "description": "", "keywords": [], "created": reviewed.isoformat()},
-        **furniture(text, reviewed),
+        "contact": contact and options.brand is not None,
+        **furniture(text, reviewed, options.brand),
     }

@@ -284,13 +284,12 @@ def _in_table(placed: Placed) -> bool:
 
 # -- the document ------------------------------------------------------------------------------------------
 
-def last_page_fill(document: Document) -> float:
-    """How full the last page of running content is (the page before any back matter)."""
-    for index in reversed(range(len(document.pages))):
-        reading = PageReading(document, index)
-        if reading.name not in FURNITURE_PAGES:
-            return reading.fill
-    return 1.0
+def short_pages(document: Document, small_paper: bool) -> int:
+    """How many pages of running content fall short of their fill threshold (an inside page, or the last)."""
+    readings = [reading for index in range(len(document.pages))
+                if (reading := PageReading(document, index)).name not in FURNITURE_PAGES]
+    short = sum(1 for reading in readings[:-1] if reading.fill < limits.MIN_FILL_INSIDE[small_paper])
+    return short + (1 if readings and readings[-1].fill < limits.MIN_FILL_LAST else 0)
 
 
 def _units(readings: list[PageReading], parent_of: dict) -> list[LayoutProblem]:
