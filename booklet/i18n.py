@@ -101,6 +101,12 @@ class Text:
 
         return format_date(day, "LLLL y", locale=NUMBER_LOCALES[self.lang])
 
+    def day(self, day: dt.date) -> str:
+        """A full date: '12 December 2026', '12 दिसंबर 2026'."""
+        from babel.dates import format_date
+
+        return format_date(day, "d MMMM y", locale=NUMBER_LOCALES[self.lang])
+
     def join_list(self, items: list[str]) -> str:
         return format_list(items, locale=NUMBER_LOCALES[self.lang]) if items else ""
 

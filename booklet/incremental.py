@@ -45,10 +45,15 @@ def environment_digest(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> 
     return digest.hexdigest()
 
 
+def _plain(value: object) -> object:
+    """A brand (the one option that is a model) as data, its checked logo included."""
+    return {**value.model_dump(mode="json"), "logo": value.logo_uri}
+
+
 def job_digest(inputs: Iterable[bytes], options: Options) -> str:
     """The digest of one output: the environment, the options and the bytes of every input, in order."""
     digest = hashlib.sha256(environment_digest(options.template_dirs).encode())
-    digest.update(json.dumps(asdict(options), sort_keys=True).encode())
+    digest.update(json.dumps(asdict(options), sort_keys=True, default=_plain).encode())
     for data in inputs:
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()

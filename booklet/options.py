@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet import paths
+from booklet.content.brand import Brand
 from booklet.i18n import LANGUAGES
 
 
@@ -53,6 +54,7 @@ class Options:
     lang: str = "en"  # the edition's language: interface text, numbers and, where translated, the career
     worksheet: bool = True  # fill a booklet to a multiple of four pages with a worksheet and notes
     blank_pages: bool = True  # a collection's chapters start on a right-hand page, after a blank one if need be
+    brand: Brand | None = None  # a school's name, logo, counselor and colour (booklet.content.brand)
 
     def __post_init__(self) -> None:
         for value, allowed, what in ((self.paper, PAPERS, "paper"), (self.format, FORMATS, "format"),

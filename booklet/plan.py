@@ -20,6 +20,7 @@ from pathlib import Path
 
 from booklet.batch import Job
 from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, is_slug, resolve
+from booklet.content.brand import load_brand
 from booklet.content.check import check_paths
 from booklet.content.collection import load_collection, load_collection_file
 from booklet.content.model import Career
@@ -92,11 +93,13 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: froz
         try:
             source = result.inputs.get(path)
             if not is_collection(path):
-                data = [source.data, *_translation_bytes(path, options.lang, result.inputs)]
+                data = [source.data, *translation_bytes(path, options.lang, result.inputs)]
                 result.outputs.append(Planned(name, path, options, job_digest(data, options)))
                 continue
             _doc, collection = load_collection_file(path, source.text)
-            own = {"paper": collection.paper, "lang": collection.lang}
+            own = {"paper": collection.paper, "lang": collection.lang,
+                   "brand": load_brand(path.parent / collection.brand)
+                   if collection.brand and "brand" not in chosen else None}
             settings = replace(options, **{name: value for name, value in own.items()
                                            if value is not None and name not in chosen})
             if collection.careers:
@@ -109,7 +112,7 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: froz
                     data.append(result.inputs.get(member).data)
                 except ProfileError:
                     data.append(b"")  # reported when the collection's careers are resolved
-                data.extend(_translation_bytes(member, settings.lang, result.inputs))
+                data.extend(translation_bytes(member, settings.lang, result.inputs))
             result.outputs.append(Planned(name, path, settings, job_digest(data, settings)))
         except ProfileError as exc:
             _skip(result, name, path, exc)
@@ -117,7 +120,7 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: froz
     return result
 
 
-def _translation_bytes(profile: Path, lang: str, inputs: Inputs) -> list[bytes]:
+def translation_bytes(profile: Path, lang: str, inputs: Inputs) -> list[bytes]:
     """The translation's bytes, when an edition in ``lang`` would use one (part of the digest)."""
     path = translation_path(profile, lang)
     if lang == "en" or not path.exists():
@@ -166,7 +169,7 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
             if report.errors or report.career is None:
                 skipped.append(Skipped(item.name, tuple(report.findings)))
             else:
-                career, notes = _edition(item.source, report.career, item.options.lang, inputs)
+                career, notes = edition(item.source, report.career, item.options.lang, inputs)
                 warnings += [*report.findings, *notes]
                 built.append(Job(item.name, (career,), item.options, digest=item.digest))
             continue
@@ -177,7 +180,7 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
         else:
             editions = []
             for member in members:
-                career, notes = _edition(careers_dir(content) / f"{member.slug}.yaml", member, item.options.lang,
+                career, notes = edition(careers_dir(content) / f"{member.slug}.yaml", member, item.options.lang,
                                          inputs)
                 editions.append(career)
                 warnings += notes
@@ -185,7 +188,7 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
     return built, skipped, warnings
 
 
-def _edition(profile: Path, english: Career, lang: str, inputs: Inputs) -> tuple[Career, list[Finding]]:
+def edition(profile: Path, english: Career, lang: str, inputs: Inputs) -> tuple[Career, list[Finding]]:
     """The career in the edition's language, or in English with the reason as warnings.
 
     A translation with errors (missing text, stale against the English) is

@@ -12,10 +12,12 @@ import sys
 import click
 
 from booklet import gc_policy
+from booklet.cli.brand import brand
 from booklet.cli.build import build
 from booklet.cli.check import check
 from booklet.cli.listing import list_careers
 from booklet.cli.new import new
+from booklet.cli.roster import roster
 from booklet.cli.schema import schema
 from booklet.errors import BookletError
 
@@ -33,8 +35,10 @@ def cli() -> None:
 
 
 cli.add_command(build)
+cli.add_command(brand)
 cli.add_command(check)
 cli.add_command(new)
+cli.add_command(roster)
 cli.add_command(schema)
 cli.add_command(list_careers)
 

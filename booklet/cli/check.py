@@ -10,8 +10,17 @@ import click
 
 from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, resolve
 from booklet.cli.options import content_option
-from booklet.content.check import Report, check_collection, check_paths, check_translation_file, translations_of
-from booklet.errors import Finding, TargetNotFound, display_path
+from booklet.content.brand import is_brand_file
+from booklet.content.check import (
+    Report,
+    check_brand_file,
+    check_collection,
+    check_paths,
+    check_translation_file,
+    translations_of,
+)
+from booklet.content.loader import parse
+from booklet.errors import Finding, ProfileError, TargetNotFound, display_path
 from booklet.i18n import LANGUAGES
 from booklet.inputs import Inputs
 from booklet.options import FORMATS, PAPERS, Options
@@ -57,6 +66,14 @@ def layout_findings(reports: list[Report], collections: list[Path], content: Pat
     return sorted(findings, key=lambda finding: (finding.path, finding.field or "", finding.message)), len(work)
 
 
+def _is_brand(path: Path) -> bool:
+    """A file named on the command line that is a school's brand file, not a profile."""
+    try:
+        return is_brand_file(parse(path).data)
+    except ProfileError:
+        return False
+
+
 @click.command()
 @click.argument("paths", nargs=-1)
 @content_option
@@ -69,14 +86,14 @@ def layout_findings(reports: list[Report], collections: list[Path], content: Pat
               show_default="number of cores", help="Worker processes for --layout.")
 def check(paths: tuple[str, ...], content: Path, output_format: str, strict: bool, layout: bool,
           workers: int) -> None:
-    """Validate and lint PATHS: profile or collection files or slugs (default: every career and collection).
+    """Validate and lint PATHS: profile, collection or brand files, or slugs (default: every career and collection).
 
     Each finding is one line, path:line:column: severity rule-id: message,
     then a summary. Exit status: 0 no errors (warnings allowed), 1 warnings
     with --strict, 2 errors.
     """
     findings: list[Finding] = []
-    careers, collections, translations = [], [], []
+    careers, collections, translations, brands = [], [], [], []
     everything = [*all_profiles(content), *translations_of(careers_dir(content)), *all_collections(content)]
     for target in paths or [str(path) for path in everything]:
         try:
@@ -86,6 +103,8 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
             continue
         if is_collection(path):
             collections.append(path)
+        elif paths and _is_brand(path):
+            brands.append(path)
         elif path.parent.name in LANGUAGES:
             translations.append(path)
         else:
@@ -94,6 +113,7 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
     catalog = all_profiles(content)
     reports = check_paths(careers, catalog, inputs=inputs)
     reports += [check_translation_file(path, inputs) for path in translations]
+    reports += [check_brand_file(path) for path in brands]
     if collections:
         everything = check_paths(catalog, catalog, inputs=inputs)
         good = {r.career.slug: r.career for r in everything if r.career is not None and not r.errors}
@@ -108,8 +128,8 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = sum(1 for finding in findings if finding.severity == "warning")
     counts = [f"{len(careers)} profile(s)"] + [f"{n} {what}(s)" for n, what in
-                                               ((len(translations), "translation"), (len(collections), "collection"))
-                                               if n]
+                                               ((len(translations), "translation"), (len(collections), "collection"),
+                                                (len(brands), "brand file")) if n]
     checked = " and ".join([", ".join(counts[:-1]), counts[-1]]) if len(counts) > 1 else counts[0]
     if output_format == "json":
         click.echo(json.dumps({

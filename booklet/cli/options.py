@@ -7,12 +7,24 @@ from pathlib import Path
 
 import click
 
+from booklet.content.brand import Brand, load_brand
+from booklet.errors import ProfileError
 from booklet.i18n import LANGUAGES
 from booklet.options import FORMATS, IMPOSITIONS, PAPERS, PDF_VARIANTS, Options
 
 content_option = click.option(
     "--content", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("content"),
     show_default=True, help="Folder holding careers/ and collections/ (it must exist).")
+
+def _brand(_context: click.Context, _parameter: click.Parameter, path: Path | None) -> Brand | None:
+    """Load and check the brand file while options are parsed: a mistake is a usage error, exit status 2."""
+    if path is None:
+        return None
+    try:
+        return load_brand(path)
+    except ProfileError as exc:
+        raise click.BadParameter("\n" + "\n".join(str(finding) for finding in exc.findings)) from None
+
 
 _STYLE = (
     click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
@@ -36,20 +48,25 @@ _STYLE = (
     click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
                  help="Your own template folder: its templates and css/ files replace the built-in ones of "
                       "the same name."),
+    click.option("--brand", type=click.Path(dir_okay=False, path_type=Path), default=None, callback=_brand,
+                 help="A school's brand file (booklet brand new writes an example): its name, logo, counselor "
+                      "and colour on covers, footers and the back page [default: a collection's own brand]."),
 )
 
 
 def style_options(command):
     """Add the rendering options; the command receives them as ``options``, and as ``chosen`` the names of
-    those the user set (paper, lang), which a collection's own settings do not override."""
+    those the user set (paper, lang, brand), which a collection's own settings do not override."""
 
     @functools.wraps(command)
     def with_options(*args, paper, output_format, impose, grayscale, pdf_variant, lang, no_worksheet,
-                     no_blank_pages, templates, **kwargs):
+                     no_blank_pages, templates, brand, **kwargs):
         options = Options(paper=paper or "a4", format=output_format, impose=impose, grayscale=grayscale,
                           pdf_variant=pdf_variant, lang=lang or "en", worksheet=not no_worksheet,
-                          blank_pages=not no_blank_pages, templates=str(templates.resolve()) if templates else None)
-        chosen = frozenset(name for name, value in (("paper", paper), ("lang", lang)) if value is not None)
+                          blank_pages=not no_blank_pages, templates=str(templates.resolve()) if templates else None,
+                          brand=brand)
+        chosen = frozenset(name for name, value in (("paper", paper), ("lang", lang), ("brand", brand))
+                           if value is not None)
         return command(*args, options=options, chosen=chosen, **kwargs)
 
     for option in reversed(_STYLE):

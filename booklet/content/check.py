@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from booklet.content.brand import load_brand
 from booklet.content.collection import load_collection
 from booklet.content.lint import ERROR, WARNING, Catalog, CatalogEntry, model_rules, text_rules
 from booklet.content.loader import Document, parse, validate
@@ -93,9 +94,20 @@ def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date |
 
 
 def check_collection(path: Path, catalog: dict[str, Career], known: set[str], inputs: Inputs) -> Report:
-    """A collection checked as a collection: its own fields, then whether its careers exist and build."""
+    """A collection checked as a collection: its own fields, its brand file, then whether its careers build."""
     try:
-        load_collection(path, catalog, inputs.get(path).text, known)
+        collection, _members = load_collection(path, catalog, inputs.get(path).text, known)
+        if collection.brand:
+            load_brand(path.parent / collection.brand)
+    except ProfileError as exc:
+        return Report(path, list(exc.findings))
+    return Report(path)
+
+
+def check_brand_file(path: Path) -> Report:
+    """A school's brand file: its fields, its logo, its colour's contrast."""
+    try:
+        load_brand(path)
     except ProfileError as exc:
         return Report(path, list(exc.findings))
     return Report(path)

@@ -37,6 +37,8 @@ class Collection(Strict):
     careers: list[str] = Field(default_factory=list, description="Career slugs, in booklet order.")
     select: Selection | None = Field(default=None, description="Or: choose careers by field and/or tags.")
     paper: Literal["a4", "letter"] = "a4"
+    brand: str | None = Field(default=None, max_length=200, description="A brand file, relative to this collection "
+                                                                        "file; `--brand` overrides it.")
     lang: Literal["en", "hi"] | None = Field(default=None, description="The edition's language; `--lang` overrides "
                                                                        "it. Left out, the build's (English).")
 

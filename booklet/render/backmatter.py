@@ -14,6 +14,7 @@ import datetime as dt
 from weasyprint import Document
 
 from booklet.content.model import Career
+from booklet.errors import BookletError
 from booklet.options import Options
 from booklet.render.context import worksheet_context
 from booklet.render.html import render_html
@@ -25,17 +26,27 @@ def pages_to_fill(pages: int) -> int:
 
 
 def back_matter(renderer: Renderer, pages: int, careers: list[Career], options: Options, title: str,
-                reviewed: dt.date, a_title: str | None = None) -> Document | None:
-    """The worksheet and notes pages that bring ``pages`` to a multiple of four, or None."""
+                reviewed: dt.date, a_title: str | None = None, contact: bool = True) -> Document | None:
+    """The worksheet and notes pages that bring ``pages`` to a multiple of four, or None.
+
+    Its last page carries the school's contact block when there is a brand
+    (and ``contact``: the booklet did not already end with it).
+    """
     count = pages_to_fill(pages)
-    if not options.worksheet or count == 0:
+    if not has_back_matter(pages, options):
         return None
-    context = worksheet_context(careers, options, count, title, reviewed, a_title)
+    context = worksheet_context(careers, options, count, title, reviewed, a_title, contact)
     document = renderer.layout(render_html("worksheet.html.j2", context))
-    return document.copy(document.pages[:count])
+    if len(document.pages) != count:  # the pages are sized to fit: a change that breaks that is a bug to see
+        raise BookletError(f"the worksheet and notes came to {len(document.pages)} pages instead of {count}")
+    return document
+
+
+def has_back_matter(pages: int, options: Options) -> bool:
+    return options.worksheet and pages_to_fill(pages) > 0
 
 
 def with_back_matter(renderer: Renderer, document: Document, careers: list[Career], options: Options, title: str,
-                     reviewed: dt.date, a_title: str | None = None) -> Document:
-    back = back_matter(renderer, len(document.pages), careers, options, title, reviewed, a_title)
+                     reviewed: dt.date, a_title: str | None = None, contact: bool = True) -> Document:
+    back = back_matter(renderer, len(document.pages), careers, options, title, reviewed, a_title, contact)
     return document if back is None else document.copy([*document.pages, *back.pages])

@@ -19,7 +19,6 @@ number its first page gets, which is what makes the two passes agree.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -36,6 +35,7 @@ from booklet.options import Options
 from booklet.render.backmatter import back_matter, pages_to_fill, with_back_matter
 from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
+from booklet.render.join import Bookmark, join_pdfs
 from booklet.render.pdf import Rendered, Renderer
 
 SINGLE_DOCUMENT_LIMIT = 24
@@ -96,7 +96,7 @@ def _front_context(collection: Collection, careers: list[Career], options: Optio
         "toc": toc,
         "toc_pages": None,
         "chapters": [],
-        **furniture(text, reviewed),
+        **furniture(text, reviewed, options.brand),
     }
 
 
@@ -215,134 +215,19 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], collection: Coll
     front["toc_pages"] = {f"{c.slug}-cover": start for c, start in zip(careers, starts, strict=True)}
     pdfs = [_render_part(renderer, render_html("collection.html.j2", front), _footer_css(1, total))]
     text = Text(options.lang)
-    outline: list[tuple[str, int, list[tuple[str, int]]]] = [
-        (title, front_part.anchors[anchor], []) for anchor, title in (("introduction", text._("Introduction")),
-                                                                       ("contents", text._("Contents")))
-    ]
+    outline = [Bookmark(title, front_part.anchors[anchor]) for anchor, title in
+               (("introduction", text._("Introduction")), ("contents", text._("Contents")))]
     for career, context, start, part, blank in zip(careers, contexts, starts, chapter_parts, blanks, strict=True):
         if blank:
             pdfs.append(_blank_page(renderer))
         first = {s.key: start + part.anchors[s.anchor] for s in context["sections"]}
         context["page_numbers"] = first
         pdfs.append(_render_part(renderer, render_html("booklet.html.j2", context), _footer_css(start, total)))
-        outline.append((career.title, start - 1, [(s.heading, first[s.key] - 1) for s in context["sections"]]))
+        outline.append(Bookmark(career.title, start - 1, tuple(Bookmark(s.heading, first[s.key] - 1)
+                                                                for s in context["sections"])))
     back = back_matter(renderer, total, careers, options, collection.title, max(c.as_of for c in careers))
     if back is not None:
         pdfs.append(renderer.write(back).pdf)
-        outline += [(label, total + page, []) for label, (page, _x, _y), _children, _state
+        outline += [Bookmark(label, total + page) for label, (page, _x, _y), _children, _state
                     in back.make_bookmark_tree()]
-    return Rendered(_join(pdfs, front["meta"], outline), total + pages_to_fill(total) * options.worksheet)
-
-
-def _join(pdfs: list[bytes], meta: dict[str, Any], outline: list[tuple[str, int, list[tuple[str, int]]]]) -> bytes:
-    """Concatenate the parts into one PDF that keeps what each part was: tagged, and PDF/A when asked.
-
-    Pages are copied with their structure: each part's tagged content goes
-    under one ``Document`` element, its ``StructParents`` keys are shifted past
-    the previous parts', and the parent trees are merged, so the joined file is
-    as accessible as a collection laid out in one piece.  The first part's
-    XMP metadata (PDF/UA or PDF/A identification) and output intent are kept.
-    The whole gets one outline and one set of metadata.
-    """
-    import pikepdf  # only very large collections get here; keep it off every build's start-up
-
-    merged = pikepdf.new()
-    sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in pdfs]
-    try:
-        tagged = all("/StructTreeRoot" in source.Root for source in sources)
-        document = merged.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem,
-                                                           S=pikepdf.Name.Document, K=pikepdf.Array()))
-        parent_tree: list = []
-        next_key = 0
-        for source in sources:
-            first = len(merged.pages)
-            merged.add_pages_from(source)
-            if tagged:
-                next_key = _graft_structure(merged, source, merged.pages[first:], document, parent_tree, next_key)
-        first_part = sources[0]
-        if tagged:
-            root = merged.make_indirect(pikepdf.Dictionary(
-                Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([document]),
-                ParentTree=merged.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(parent_tree))),
-                ParentTreeNextKey=next_key))
-            document.P = root
-            merged.Root.StructTreeRoot = root
-        if "/OutputIntents" in first_part.Root:
-            merged.Root.OutputIntents = pikepdf.Array(merged.copy_foreign(first_part.make_indirect(intent))
-                                                      for intent in first_part.Root.OutputIntents)
-        if "/Metadata" in first_part.Root:
-            merged.Root.Metadata = merged.copy_foreign(first_part.Root.Metadata)
-        if "/Outlines" in merged.Root:  # the parts' own bookmarks; ours replace them
-            del merged.Root.Outlines
-        with merged.open_outline() as tree:
-            for title, page, children in outline:
-                item = pikepdf.OutlineItem(title, page)
-                item.children.extend(pikepdf.OutlineItem(child, child_page) for child, child_page in children)
-                tree.root.append(item)
-        date = "D:" + meta["created"].replace("-", "") + "000000Z"
-        merged.docinfo.update({
-            "/Title": pikepdf.String(meta["title"]),
-            "/Author": pikepdf.String(meta["author"]),
-            "/Subject": pikepdf.String(meta["description"]),
-            "/Keywords": pikepdf.String(", ".join(meta["keywords"])),
-            "/Producer": pikepdf.String(f"booklet with WeasyPrint and pikepdf {pikepdf.__version__}"),
-            "/CreationDate": pikepdf.String(date),
-            "/ModDate": pikepdf.String(date),
-        })
-        if "/Metadata" in merged.Root:
-            with merged.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-                xmp["dc:title"] = meta["title"]
-                xmp["dc:description"] = meta["description"]
-                xmp["pdf:Producer"] = str(merged.docinfo["/Producer"])
-        merged.Root.Lang = first_part.Root.get("/Lang", pikepdf.String("en"))
-        merged.Root.MarkInfo = pikepdf.Dictionary(Marked=tagged)
-        merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-        out = io.BytesIO()
-        merged.save(out, deterministic_id=True, compress_streams=True,
-                    object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return out.getvalue()
-    finally:
-        for source in sources:
-            source.close()
-        merged.close()
-
-
-def _graft_structure(merged, source, pages, document, parent_tree: list, offset: int) -> int:
-    """Move one part's structure tree under ``document``, shifting its parent-tree keys by ``offset``.
-
-    Returns the next free key.  Pages and annotations carry the keys
-    (``StructParents``, ``StructParent``) that index the parent tree; element
-    references to pages resolve to the copies already made, since pikepdf maps
-    each foreign object to one copy.
-    """
-    import pikepdf
-
-    tree = source.Root.StructTreeRoot
-    kids = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
-    for kid in kids:
-        # WeasyPrint wraps each part in its own Document element: take its children.
-        inner = kid.K if kid.get("/S") == pikepdf.Name.Document else pikepdf.Array([kid])
-        for element in inner if isinstance(inner, pikepdf.Array) else [inner]:
-            if not element.is_indirect:  # a marked-content id or reference straight under the document
-                continue
-            copied = merged.copy_foreign(element)
-            if isinstance(copied, pikepdf.Dictionary) and "/S" in copied:
-                copied.P = document
-            document.K.append(copied)
-    numbers = tree.ParentTree.Nums
-    highest = -1
-    for index in range(0, len(numbers), 2):
-        key = int(numbers[index])
-        value = numbers[index + 1]
-        # A direct array of element references is rebuilt here; its items are indirect and copy one by one.
-        copied = pikepdf.Array([merged.copy_foreign(item) for item in value]) \
-            if isinstance(value, pikepdf.Array) and not value.is_indirect else merged.copy_foreign(value)
-        parent_tree.extend([key + offset, copied])
-        highest = max(highest, key)
-    for page in pages:
-        if "/StructParents" in page.obj:
-            page.obj.StructParents = int(page.obj.StructParents) + offset
-        for annotation in page.obj.get("/Annots", []):
-            if "/StructParent" in annotation:
-                annotation.StructParent = int(annotation.StructParent) + offset
-    return offset + highest + 1
+    return Rendered(join_pdfs(pdfs, front["meta"], outline), total + pages_to_fill(total) * options.worksheet)

@@ -27,6 +27,7 @@ from booklet.render.context import build_context
 from booklet.render.html import render_html
 from booklet.render.layout_check import PageReading
 from booklet.render.pdf import Renderer
+from booklet.render.qr import qr_code
 
 BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # in order (templates/handout.html.j2)
 FLEXIBLE = "skills"  # shows as many of its items as fit
@@ -50,13 +51,6 @@ LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, ini
 # One page tall enough for every block, the back side run on: where each block starts is its size.
 MEASURE_SLACK = 0.02
 TALL_PAGE = "@page { size: %.2fmm 3000mm; } .side-back { break-before: auto; }"
-
-
-def qr_code(url: str) -> str:
-    """The link as a QR code: a vector SVG data URI, error correction level M."""
-    import segno  # only handouts need it; keep it off every build's start-up
-
-    return segno.make(url, error="m").svg_data_uri(border=0, dark="#000000")
 
 
 @cache
