@@ -144,7 +144,7 @@ class Text:
         symbol = get_currency_symbol(currency, locale="en")
         short = format_compact_decimal(amount, locale=locale, fraction_digits=1,
                                        format_type="long" if self.lang != "en" else "short")
-        return f"{symbol}{short}"
+        return f"{symbol}{short}".replace(" ", "\u00a0")  # "30.8 हज़ार" never breaks; a range may, after its dash
 
     def money_range(self, low: int, high: int | None, currency: str) -> str:
         if high is None:

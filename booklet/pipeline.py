@@ -21,8 +21,7 @@ from booklet.render.html import render_html
 from booklet.render.impose import impose_rendered
 from booklet.render.layout_check import short_pages
 from booklet.render.pdf import Rendered, Renderer
-
-TIGHTER = ("tight-end", "tight-end tight")  # body classes, each tighter than the one before (components.css)
+from booklet.render.thresholds import TIGHTER
 
 
 class Pipeline:
@@ -47,14 +46,14 @@ class Pipeline:
         renderer = self.renderer(options)
         context = build_context(career, options)
         document = renderer.layout(render_html("booklet.html.j2", context))
-        short = short_pages(document, options.page.small)
+        short = short_pages(document, options.page.small)[0]
         for tight in TIGHTER:
             if not short:
                 break
             # A few lines ran onto a page of their own, or a block just missed the room left on a page:
             # set the closing notes, then everything, a little tighter, and keep what falls short less.
             tighter = renderer.layout(render_html("booklet.html.j2", {**context, "tight": tight}))
-            if (tighter_short := short_pages(tighter, options.page.small)) < short:
+            if (tighter_short := short_pages(tighter, options.page.small)[0]) < short:
                 document, short, context = tighter, tighter_short, {**context, "tight": tight}
         # A school's contact block goes on the back matter's last page; with none, the booklet ends with it.
         contact_at_end = options.brand is not None and not has_back_matter(len(document.pages), options)

@@ -14,7 +14,9 @@ are part of every output's digest.
 from __future__ import annotations
 
 import base64
+import io
 import re
+import struct
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -88,9 +90,9 @@ class Brand(Strict):
     @classmethod
     def _readable(cls, accent: str | None) -> str | None:
         if accent is not None and (ratio := contrast(accent)) < MIN_TEXT_CONTRAST:
-            raise PydanticCustomError("brand-contrast", "accent {accent} gives text {ratio:.1f}:1 contrast on white; "
+            raise PydanticCustomError("brand-contrast", "accent {accent} gives text {ratio}:1 contrast on white; "
                                       "text needs at least 4.5:1 (use it as `tint` for rules only, or darken it)",
-                                      {"accent": accent, "ratio": ratio})
+                                      {"accent": accent, "ratio": f"{ratio:.1f}"})
         return accent
 
     @property
@@ -138,20 +140,20 @@ def _error(where: Finding, message: str) -> ProfileError:
 
 
 def _check_png(data: bytes, path: Path, where: Finding) -> None:
-    from PIL import Image  # matplotlib's own dependency; only brands with a PNG logo need it
-
-    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+    """Refuse a PNG that is not one or whose header claims more pixels than a logo needs (read before decoding)."""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR" or len(data) < 24:
         raise _error(where, f"{path.name} is not a PNG file")
-    import io
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:  # reads the header only: no pixels are decoded
-            width, height = image.size
-    except Exception as exc:  # PIL raises many kinds for a damaged header
-        raise _error(where, f"{path.name} cannot be read as a PNG ({exc})") from None
+    width, height = struct.unpack(">II", data[16:24])  # the PNG header: the first chunk, IHDR, starts with the size
     if width * height > MAX_LOGO_PIXELS:
         raise _error(where, f"{path.name} is {width:,} × {height:,} pixels; a logo may have at most "
                             f"{MAX_LOGO_PIXELS:,} pixels (for example 2,000 × 2,000)")
+    from PIL import Image  # matplotlib's own dependency; only brands with a PNG logo need it
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+    except Exception as exc:  # PIL raises many kinds for a damaged file
+        raise _error(where, f"{path.name} cannot be read as a PNG ({exc})") from None
 
 
 def _check_svg(data: bytes, path: Path, where: Finding) -> None:

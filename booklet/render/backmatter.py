@@ -21,6 +21,9 @@ from booklet.render.html import render_html
 from booklet.render.pdf import Renderer
 
 
+IDEAS_PER_PROMPT = (4, 3, 2, 1)  # the ideas under each prompt, fewer until the worksheet fits its pages
+
+
 def pages_to_fill(pages: int) -> int:
     return -pages % 4
 
@@ -36,7 +39,11 @@ def back_matter(renderer: Renderer, pages: int, careers: list[Career], options: 
     if not has_back_matter(pages, options):
         return None
     context = worksheet_context(careers, options, count, title, reviewed, a_title, contact)
-    document = renderer.layout(render_html("worksheet.html.j2", context))
+    # Longer prompts (a language's words, a career's links) give up ideas, never the room to write.
+    for ideas in IDEAS_PER_PROMPT:
+        document = renderer.layout(render_html("worksheet.html.j2", {**context, "ideas": ideas}))
+        if len(document.pages) <= count:
+            break
     if len(document.pages) != count:  # the pages are sized to fit: a change that breaks that is a bug to see
         raise BookletError(f"the worksheet and notes came to {len(document.pages)} pages instead of {count}")
     return document

@@ -36,7 +36,9 @@ from booklet.render.backmatter import back_matter, pages_to_fill, with_back_matt
 from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
 from booklet.render.join import Bookmark, join_pdfs
+from booklet.render.layout_check import short_pages
 from booklet.render.pdf import Rendered, Renderer
+from booklet.render.thresholds import TIGHTER
 
 SINGLE_DOCUMENT_LIMIT = 24
 PLACEHOLDER_PAGE = 999  # as wide as any real page number, so pass 1 lays out like pass 2
@@ -157,12 +159,33 @@ def render_collection(
 
 
 def layout_collection(renderer: Renderer, collection: Collection, careers: list[Career], options: Options) -> Document:
-    """The collection laid out as one document, back matter included (what the layout check reads)."""
+    """The collection laid out as one document, back matter included (what the layout check reads).
+
+    A chapter that ends on a page of a few lines, or leaves a page short, is
+    set tighter (``TIGHTER``), as a booklet is; the tighter setting is kept
+    for the chapters it helps.
+    """
     front = _front_context(collection, careers, options)
-    front["chapters"] = [{"lang": career.lang,
-                          "html": Markup(render_html("career.html.j2", _chapter_context(career, options, number)))}
-                         for number, career in enumerate(careers, start=1)]
-    document = renderer.layout(render_html("collection.html.j2", front))
+    chapters = [{"lang": career.lang,
+                 "html": Markup(render_html("career.html.j2", _chapter_context(career, options, number)))}
+                for number, career in enumerate(careers, start=1)]
+
+    def layout(tight: list[str]) -> tuple[Document, list[int]]:
+        tightened = [{**chapter, "tight": level} for chapter, level in zip(chapters, tight, strict=True)]
+        document = renderer.layout(render_html("collection.html.j2", {**front, "chapters": tightened}))
+        starts = {name: index for index, page in enumerate(document.pages) for name in page.anchors}
+        return document, short_pages(document, options.page.small,
+                                     tuple(starts[f"{_prefix(career)}cover"] for career in careers))
+
+    tight = [""] * len(careers)
+    document, short = layout(tight)
+    for level in TIGHTER:
+        if not any(short):
+            break
+        trial = [level if count else current for count, current in zip(short, tight, strict=True)]
+        tighter, tighter_short = layout(trial)
+        if sum(tighter_short) < sum(short):
+            document, short, tight = tighter, tighter_short, trial
     return with_back_matter(renderer, document, careers, options, collection.title, max(c.as_of for c in careers))
 
 

@@ -24,17 +24,21 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import unquote
 
 from weasyprint import Document
 from weasyprint.formatting_structure import boxes
+from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from booklet.charts.style import outside, svg_collisions, svg_size, svg_texts
 from booklet.options import Options
 from booklet.render import thresholds as limits
+from booklet.render.typography import WORD_JOINER
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
 RUNNING_TEXT = {"p", "li"}
@@ -66,6 +70,8 @@ class Placed:
 
 def _walk(box: boxes.Box, block=None, tag: str | None = None, positioned: bool = False,
           classes: frozenset[str] = frozenset()) -> Iterator[Placed]:
+    if isinstance(box, AbsolutePlaceholder):
+        box = box._box  # an absolutely positioned box, wrapped where it was laid out
     element = getattr(box, "element", None)
     if isinstance(box, (boxes.BlockBox, boxes.TableRowBox, boxes.TableCellBox)) and element is not None:
         block, tag = element, getattr(box, "element_tag", tag)
@@ -101,7 +107,8 @@ class PageReading:
     def __init__(self, document: Document, index: int):
         page_box = document.pages[index]._page_box
         self.number = index + 1
-        self.name = page_box.page_type.name
+        # A left page WeasyPrint leaves empty before a right-hand chapter is furniture too.
+        self.name = "blank" if page_box.page_type.blank else page_box.page_type.name
         self.top = page_box.content_box_y()
         self.bottom = self.top + page_box.height
         self.left = page_box.content_box_x()
@@ -187,13 +194,14 @@ def _collisions(page: PageReading) -> list[LayoutProblem]:
 
 
 def _type_sizes(page: PageReading, body_pt: float, small_paper: bool) -> list[LayoutProblem]:
-    smallest = min((t.box.style["font_size"] * PX_TO_PT for t in page.texts()), default=None)
     problems = []
-    if smallest is not None and smallest < limits.MIN_TEXT_PT - 0.05:
-        sample = next(t.box.text.strip() for t in page.texts()
-                      if t.box.style["font_size"] * PX_TO_PT == smallest)
-        problems.append(LayoutProblem(page.number, "type-too-small", f"text at {smallest:.1f} pt "
-                                      f"(minimum {limits.MIN_TEXT_PT:g} pt): '{sample[:30]}'"))
+    for texts, minimum in (([t for t in page.texts() if "chart-label" not in t.classes], limits.MIN_TEXT_PT),
+                           ([t for t in page.texts() if "chart-label" in t.classes], limits.MIN_CHART_PT)):
+        smallest = min((t.box.style["font_size"] * PX_TO_PT for t in texts), default=None)
+        if smallest is not None and smallest < minimum - 0.05:
+            sample = next(t.box.text.strip() for t in texts if t.box.style["font_size"] * PX_TO_PT == smallest)
+            problems.append(LayoutProblem(page.number, "type-too-small", f"text at {smallest:.1f} pt "
+                                          f"(minimum {minimum:g} pt): '{sample[:30]}'"))
     if page.number == 1 and body_pt < limits.MIN_BODY_PT[small_paper] - 0.05:
         problems.append(LayoutProblem(page.number, "type-too-small", f"body text is {body_pt:.1f} pt (minimum "
                                       f"{limits.MIN_BODY_PT[small_paper]:g} pt on this paper)"))
@@ -205,7 +213,7 @@ def _line_lengths(page: PageReading) -> list[LayoutProblem]:
     blocks = {}
     for line in page.lines():
         if line.block_tag in RUNNING_TEXT and not line.positioned:
-            characters = sum(len(t.text) for t in _text_children(line.box))
+            characters = sum(_letters(t.text) for t in _text_children(line.box))
             by_block[id(line.block)].append(characters)
             blocks[id(line.block)] = line.block
     for key, counts in by_block.items():
@@ -215,6 +223,11 @@ def _line_lengths(page: PageReading) -> list[LayoutProblem]:
             return [LayoutProblem(page.number, "line-too-long", f"lines of {sum(full) // len(full)} characters "
                                   f"(at most {limits.MAX_LINE_CHARS}): '{start}'")]
     return []
+
+
+def _letters(text: str) -> int:
+    """Characters as a reader counts them: a vowel sign or virama joins the letter before it (Devanagari)."""
+    return sum(1 for char in text if not unicodedata.category(char).startswith("M"))
 
 
 def _text_children(box: boxes.Box) -> Iterator[boxes.TextBox]:
@@ -284,12 +297,17 @@ def _in_table(placed: Placed) -> bool:
 
 # -- the document ------------------------------------------------------------------------------------------
 
-def short_pages(document: Document, small_paper: bool) -> int:
-    """How many pages of running content fall short of their fill threshold (an inside page, or the last)."""
-    readings = [reading for index in range(len(document.pages))
-                if (reading := PageReading(document, index)).name not in FURNITURE_PAGES]
-    short = sum(1 for reading in readings[:-1] if reading.fill < limits.MIN_FILL_INSIDE[small_paper])
-    return short + (1 if readings and readings[-1].fill < limits.MIN_FILL_LAST else 0)
+def short_pages(document: Document, small_paper: bool, starts: tuple[int, ...] = (0,)) -> list[int]:
+    """How many pages of running content fall short of their fill threshold (an inside page, or the last),
+    in each part of ``document`` starting at a page index of ``starts`` (a booklet, a collection's chapters)."""
+    bounds = [*starts, len(document.pages)]
+    counts = []
+    for start, end in pairwise(bounds):
+        readings = [reading for index in range(start, end)
+                    if (reading := PageReading(document, index)).name not in FURNITURE_PAGES]
+        short = sum(1 for reading in readings[:-1] if reading.fill < limits.MIN_FILL_INSIDE[small_paper])
+        counts.append(short + (1 if readings and readings[-1].fill < limits.MIN_FILL_LAST else 0))
+    return counts
 
 
 def _units(readings: list[PageReading], parent_of: dict) -> list[LayoutProblem]:
@@ -384,7 +402,7 @@ def check_document(document: Document, options: Options | None = None,
     html = root.element if root is not None else None
     parent_of = {child: parent for parent in html.iter() for child in parent} if html is not None else {}
     problems += _units(readings, parent_of)
-    printed = " ".join(" ".join(labels).split())
+    printed = " ".join(" ".join(labels).replace(WORD_JOINER, "").split())  # ties added by the typography
     shown = {element.get("data-chart") for element in html.iter()} if html is not None else set()
     for label in (label for kind, strings in (chart_labels or {}).items() if kind in shown for label in strings):
         if " ".join(label.split()) not in printed:
