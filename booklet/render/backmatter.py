@@ -20,7 +20,6 @@ from booklet.render.context import worksheet_context
 from booklet.render.html import render_html
 from booklet.render.pdf import Renderer
 
-
 IDEAS_PER_PROMPT = (4, 3, 2, 1)  # the ideas under each prompt, fewer until the worksheet fits its pages
 
 
