@@ -43,7 +43,7 @@ messages: $(READY)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k n_:1,2 --no-location --sort-output --omit-header \
 		-o booklet/locale/booklet.pot .
 	$(VENV)/bin/pybabel update -i booklet/locale/booklet.pot -d booklet/locale -D booklet \
-		--no-fuzzy-matching --ignore-obsolete --no-location
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 
 clean:
 	rm -rf $(VENV) output/*.pdf .pytest_cache
