@@ -23,3 +23,11 @@ MAX_ROSTER_CELL = 200  # characters in one cell (a name, a list of careers, a no
 MAX_ROSTER_CAREERS = 6  # careers in one student's booklet
 MAX_LOGO_BYTES = 1024 * 1024  # a school's logo file, SVG or PNG
 MAX_LOGO_PIXELS = 4_000_000  # a PNG logo's width × height (2,000 × 2,000); larger is refused unread
+
+# The web page (`booklet serve`): what one request may carry.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024  # a whole form, uploads included
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # one uploaded file: the same limit as the file it stands for
+MAX_UPLOAD_ROWS = MAX_ROSTER_ROWS  # rows of an uploaded table (a class list)
+MAX_FORM_FIELD = 4_000  # characters in one typed field (a collection's introduction)
+MAX_FORM_FIELDS = 200  # fields in one form (a collection lists at most MAX_WEB_COLLECTION careers)
+MAX_WEB_COLLECTION = 60  # careers picked for one collection on the page
