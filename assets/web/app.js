@@ -97,7 +97,7 @@
       if (state.preview === "errors" || state.preview === "failed") {
         errors.hidden = false;
         errorLines.textContent = state.preview === "errors"
-          ? (state.findings || []).filter(function (line) { return line.indexOf(": warning ") < 0; }).join("\n")
+          ? (state.errors || []).join("\n")
           : (state.error || "");
         $(".errors-title", errors).textContent = state.preview === "errors" ? "The profile has mistakes" : "The build failed";
         thumbs.classList.add("stale");
@@ -106,6 +106,8 @@
         errors.hidden = true;
         if (state.preview === "ready") {
           if (state.key !== key) { key = state.key; showPages(key, state.pages); }
+          const heading = $("#career-title");
+          if (heading && state.title) { heading.textContent = state.title; }
           thumbs.classList.remove("stale");
           status.textContent = state.pages + " pages, A4";
           preview.dataset.key = key;

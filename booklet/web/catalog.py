@@ -66,6 +66,7 @@ class Entry:
     status: str = "ok"  # ok, warnings, errors
     findings: tuple[str, ...] = ()  # the profile's and its translations' check lines
     career: Career | None = None
+    errors: tuple[str, ...] = ()  # the English profile's errors: it cannot be built while there are any
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,10 @@ class ContentIndex:
         status = "errors" if any(r.errors for r in (report, *translations)) else \
             "warnings" if any(r.warnings for r in (report, *translations)) else "ok"
         career = report.career
+        errors = tuple(self.show(finding) for finding in report.errors)
         if career is None:
             return Entry(slug, report.path, _raw_title(report.path, inputs) or slug, languages=languages, status=status,
-                         findings=findings)
+                         findings=findings, errors=errors)
         text = Text("en")
         span = career.quick_facts.years_to_first_job
         facts = (Fact("Entry education", career.quick_facts.entry_education),
@@ -207,7 +209,7 @@ class ContentIndex:
                     for salary in career.salary)
         return Entry(slug, report.path, career.title, career.field, tuple(career.tags), career.overview.one_line,
                      education_level(career.quick_facts.entry_education), languages, facts, pay, status, findings,
-                     career)
+                     career, errors)
 
     def _collection(self, path: Path, report: Report, inputs: Inputs, good: dict[str, Career]) -> ShippedCollection:
         findings = tuple(self.show(finding) for finding in report.findings)

@@ -84,9 +84,9 @@ def routes(site: Site) -> list[Route]:
         if entry is None:
             raise _not_found("There is no career of that name.")
         last = site.last_good.get(slug)
-        state = {"slug": slug, "title": entry.title, "findings": list(entry.findings), "status": entry.status,
-                 "last_good": last, "pages": _pages(last)}
-        if entry.status == "errors":
+        state = {"slug": slug, "title": entry.title, "findings": list(entry.findings), "errors": list(entry.errors),
+                 "status": entry.status, "last_good": last, "pages": _pages(last)}
+        if entry.errors:
             return {**state, "preview": "errors"}
         try:
             request = career_request(site, slug, PREVIEW)
@@ -95,7 +95,7 @@ def routes(site: Site) -> list[Route]:
             else:
                 job = site.queue.submit(request)
         except Refused as exc:
-            return {**state, "preview": "errors", "findings": exc.lines}
+            return {**state, "preview": "errors", "errors": exc.lines}
         except QueueFull as exc:
             return {**state, "preview": "busy", "retry_after": exc.retry_after}
         if job is not None and job.state == "failed":
