@@ -43,7 +43,7 @@ from booklet.incremental import job_digest
 from booklet.inputs import Inputs
 from booklet.limits import MAX_WEB_COLLECTION
 from booklet.options import FORMATS, PAPERS, Options
-from booklet.plan import _edition, jobs, plan
+from booklet.plan import edition, jobs, plan
 from booklet.web.jobs import BuildRequest, Prepared, Refused
 from booklet.web.security import Form
 
@@ -263,7 +263,7 @@ def collection_request(site: Site, collection: Collection, options: Options, fil
             raise Refused(problems)
         editions, warnings = [], []
         for path, report in zip(paths, reports, strict=True):
-            career, notes = _edition(path, report.career, options.lang, inputs)
+            career, notes = edition(path, report.career, options.lang, inputs)
             editions.append(career)
             warnings += [site.index.show(note) for note in notes]
         job = Job(f"{filename}.pdf", tuple(editions), options, collection, digest=digest)
