@@ -19,7 +19,7 @@ from booklet.cli.options import content_option
 @click.option("--watch", is_flag=True, help="Re-render the open career's preview when a profile, template or CSS "
                                             "file changes.")
 @click.option("--token", envvar="BOOKLET_TOKEN", default=None, show_envvar=True,
-              help="Access token every page asks for (made up for you when --host is not local).")
+              help="Access token every page asks for; required with a --host other than 127.0.0.1.")
 @click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=Path("output/.web-cache"),
               show_default=True, help="Folder for built PDFs and page images.")
 @click.option("--cache-size", type=click.IntRange(min=16), default=512, show_default=True,
@@ -45,7 +45,10 @@ def serve(content: Path, host: str, port: int, watch: bool, token: str | None, c
         click.echo(f"warning: listening on {host}, not only on this computer: anyone who can reach it and has "
                    "the token can read the catalog and run builds. Use a trusted network.", err=True)
         if settings.token is None:
-            settings.token = secrets.token_urlsafe(24)
+            raise click.UsageError(f"--host {host} needs an access token: --token TOKEN or the BOOKLET_TOKEN "
+                                   f"environment variable (for example --token {secrets.token_urlsafe(18)})")
+        if len(settings.token) < 12:
+            raise click.UsageError("the access token is too short: use at least 12 characters")
     app = create_app(settings)
     shown = "localhost" if host in ("127.0.0.1", "localhost") else host
     address = f"http://{shown if ':' not in shown else f'[{shown}]'}:{port}/"

@@ -65,6 +65,8 @@ class Prepared:
     jobs: list[Job]
     warnings: list[str] = field(default_factory=list)
     combine: Callable[[list[Outcome]], bytes] | None = None  # None: the one job's PDF is the result
+    run: Callable[[Job], Outcome] | None = None  # what a worker runs for each job (default: the queue's, run_job)
+    estimate: float | None = None  # expected seconds of each job, when seconds per career do not tell
 
 
 @dataclass
@@ -76,6 +78,7 @@ class BuildRequest:
     prepare: Callable[[], Prepared]  # validate and make jobs; called only when the result is not cached
     media_type: str = "application/pdf"
     suffix: str = "pdf"
+    table: list[dict[str, str]] = field(default_factory=list)  # located problems shown as a table (roster rows)
 
 
 def combined_key(kind: str, digests: list[str]) -> str:
@@ -106,6 +109,8 @@ class WebJob:
     futures: list[Future] = field(default_factory=list, repr=False)
     outcomes: list[Outcome] = field(default_factory=list, repr=False)
     combine: Callable[[list[Outcome]], bytes] | None = field(default=None, repr=False)
+    run: Callable[[Job], Outcome] | None = field(default=None, repr=False)
+    table: list[dict[str, str]] = field(default_factory=list)
     attempts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -139,7 +144,7 @@ class WebJob:
         left = self.remaining()
         return {"id": self.id, "kind": self.kind, "title": self.title, "state": self.state, "done": self.done,
                 "total": self.total, "progress": round(self.progress(), 3), "error": self.error,
-                "warnings": self.warnings, "cached": self.cached,
+                "warnings": self.warnings, "table": self.table, "cached": self.cached,
                 "seconds_left": round(left) if left is not None else None,
                 "seconds": round((self.finished or time.time()) - self.created, 2)}
 
@@ -224,11 +229,11 @@ class JobQueue:
             if self._pending and self._pending + len(todo) > self.max_pending:
                 raise QueueFull(self._retry_after())
             web = self._new(request, total=len(prepared.jobs), warnings=prepared.warnings,
-                            combine=prepared.combine)
+                            combine=prepared.combine, run=prepared.run)
             self._remember(web)
             self._building[request.key] = web
             for job in prepared.jobs:
-                web.estimates[job.name] = self._estimate(job)
+                web.estimates[job.name] = prepared.estimate or self._estimate(job)
             for job in prepared.jobs:
                 if job.name in todo:
                     self._pending += 1
@@ -242,7 +247,7 @@ class JobQueue:
 
     def _new(self, request: BuildRequest, **values) -> WebJob:
         return WebJob(secrets.token_urlsafe(12), request.kind, request.title, request.key, request.filename,
-                      request.media_type, request.suffix, **values)
+                      request.media_type, request.suffix, table=request.table, **values)
 
     def _remember(self, web: WebJob) -> WebJob:
         with self._lock:
@@ -266,7 +271,7 @@ class JobQueue:
             self.start()
         pool = self._pool
         web.attempts[job.name] = web.attempts.get(job.name, 0) + 1
-        future = pool.submit(self._work, job)
+        future = pool.submit(web.run or self._work, job)
         web.futures.append(future)
         future.add_done_callback(lambda done: self._finished(web, job, pool, done))
 
@@ -288,7 +293,7 @@ class JobQueue:
             outcome = Outcome(job, error=f"the build could not run ({type(exc).__name__})")
         with self._lock:
             self._pending -= 1
-        if outcome.error is None and outcome.pdf is not None:
+        if outcome.error is None and outcome.pdf is not None and web.run is None:  # one PDF: cached by its digest
             try:
                 self.cache.put(job.digest, outcome.pdf)
             except BookletError as exc:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -41,7 +42,7 @@ from booklet.errors import ProfileError
 from booklet.i18n import LANGUAGES
 from booklet.incremental import job_digest
 from booklet.inputs import Inputs
-from booklet.limits import MAX_WEB_COLLECTION
+from booklet.limits import MAX_WEB_COLLECTION, MAX_WEB_ROSTER
 from booklet.options import FORMATS, PAPERS, Options
 from booklet.plan import edition, jobs, plan
 from booklet.web.jobs import BuildRequest, Prepared, Refused
@@ -91,16 +92,24 @@ def _lang(form: Form, values: dict[str, Any], chosen: set[str]) -> None:
         chosen.add("lang")
 
 
+def _brand(form: Form, values: dict[str, Any], chosen: set[str]) -> None:
+    """A brand file (and its logo) uploaded, or a school name typed: checked as `--brand FILE` is."""
+    from booklet.web.uploads import brand_from_form
+
+    brand = brand_from_form(form)
+    if brand is not None:
+        values["brand"] = brand
+        chosen.add("brand")
+
+
 OPTION_FIELDS: list[OptionField] = [
     OptionField("format", "fields/format.html.j2", _format),
     OptionField("paper", "fields/paper.html.j2", _paper),
     OptionField("lang", "fields/lang.html.j2", _lang),
     OptionField("grayscale", "fields/grayscale.html.j2", _grayscale),
-    # SLOT brand file: OptionField("brand", "fields/brand.html.j2", apply_brand), where apply_brand reads
-    #   form.upload("brand") (capped at MAX_UPLOAD_BYTES), validates it as `--brand` does, raises Refused
-    #   with its findings, and sets values["brand"]. templates/web/fields/brand.html.j2 is the control.
-    # SLOT U.S. state: OptionField("state", "fields/state.html.j2", apply_state), setting values["state"]
-    #   from form.choice("state", STATES, "").
+    OptionField("brand", "fields/brand.html.j2", _brand),
+    # SLOT U.S. state: once main's build has --us-state, OptionField("state", "fields/state.html.j2", apply_state)
+    #   setting values["state"] from form.choice("state", STATES, ""); the partial is the control.
 ]
 
 
@@ -128,6 +137,8 @@ def describe(options: Options) -> str:
         parts.append("grayscale")
     if options.lang != "en":
         parts.append(LANGUAGES[options.lang])
+    if options.brand is not None:
+        parts.append(options.brand.school)
     return ", ".join(parts)
 
 
@@ -137,6 +148,7 @@ def file_suffix(options: Options, default_paper: str = "a4", default_lang: str =
     parts += [options.paper] if options.paper != default_paper else []
     parts += ["grayscale"] if options.grayscale else []
     parts += [options.lang] if options.lang != default_lang else []
+    parts += ["branded"] if options.brand is not None else []
     return "".join(f"-{part}" for part in parts)
 
 
@@ -362,5 +374,62 @@ class CollectionKind(BuildKind):
         return collection.model_copy(update={"careers": [member.slug for member in members], "select": None})
 
 
-for _kind in (CareerKind(), ShippedCollectionKind(), CollectionKind()):
+@dataclass
+class RosterKind(BuildKind):
+    """A class list (CSV) uploaded: a zip of every student's booklet, each class's pack and index.csv.
+
+    The list is read by ``read_roster`` as ``booklet roster`` reads it; bad rows
+    are skipped and shown as a table with their line numbers, the good rows are
+    built.  The whole class is one job on one warm worker (``booklet.web.rostering``).
+    """
+
+    name: str = "roster"
+    label: str = "A booklet for every student of a class"
+    template: str = "forms/roster.html.j2"
+
+    def request(self, form: Form, site: Site) -> BuildRequest:
+        import datetime as dt
+
+        from booklet.roster import plan_students
+        from booklet.web.jobs import combined_key
+        from booklet.web.rostering import RosterWork
+        from booklet.web.uploads import RosterRefused, roster_from_upload, row_table
+
+        upload = form.upload("roster")
+        if upload is None:
+            raise Refused(["class list: choose a CSV file (columns: student, careers; optionally class, format, "
+                           "paper, lang, note)"])
+        options, _chosen = options_from_form(form)
+        snapshot = site.index.snapshot()
+        catalog = {entry.slug: entry.career for entry in snapshot.entries
+                   if entry.career is not None and entry.status != "errors"}
+        roster = roster_from_upload(upload, catalog)
+        if not roster.students:
+            raise RosterRefused(roster.findings, upload.filename) if roster.findings else \
+                Refused([f"{upload.filename}: lists no students"])
+        if len(roster.students) > MAX_WEB_ROSTER:
+            raise Refused([f"{upload.filename}: {len(roster.students):,} students; the page builds at most "
+                           f"{MAX_WEB_ROSTER} at once (booklet roster on the command line takes more)"])
+        day = dt.date.today()
+        planned = tuple(plan_students(roster.students, site.content, options, day, Inputs()))
+        key = combined_key("roster", [day.isoformat(), *(item.digest for item in planned)])
+        careers = tuple({career.slug: career for item in planned for career in item.careers}.values())
+        stem = file_name(Path(upload.filename).stem, "class")
+        work = RosterWork(planned, day, str(site.cache.folder / "roster-bodies"))
+
+        def prepare() -> Prepared:
+            job = Job(f"{stem}-booklets.zip", careers, options, digest=key)
+            seconds = (len(careers) + 0.25 * len(planned)) * site.queue.seconds_per_career
+            return Prepared([job], run=work, estimate=seconds)
+
+        title = f"{upload.filename}: {len(planned)} students, {describe(options)}"
+        return BuildRequest("roster", title, key, f"{stem}-booklets.zip", prepare, media_type="application/zip",
+                            suffix="zip", table=row_table(roster.findings))
+
+
+for _kind in (CareerKind(), ShippedCollectionKind(), CollectionKind(), RosterKind()):
     register(_kind)
+# SLOT compare: `booklet compare` is being built on its own branch and is not in main yet. When it is, a
+#   CompareKind(BuildKind) registered here (2–4 careers picked, as forms/collection.html.j2 picks them, its
+#   request calling the compare command's planning function) gives the page /build/compare; base.html.j2's
+#   navigation then links it.

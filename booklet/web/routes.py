@@ -176,7 +176,8 @@ def routes(site: Site) -> list[Route]:
             values = {key: values[0] for key, values in form.fields.items() if key != "csrf" and values}
             context = await run_in_threadpool(kind.form_context, site, values)
             return site.page(request, "build.html.j2", status_code=400, kind=kind, errors=exc.lines, values=values,
-                             selected=form.getall("careers"), **context, **option_context())
+                             table=getattr(exc, "table", []), selected=form.getall("careers"), **context,
+                             **option_context())
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     def job_of(request: Request) -> WebJob:
