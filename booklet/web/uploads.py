@@ -66,7 +66,7 @@ def brand_from_form(form: Form) -> Brand | None:
         raise Refused(["logo: type the school's name (or upload a brand file) to go with the logo"])
     named = NAMED_LOGO.search(text)
     wanted = named.group(1) if named else None
-    if wanted and logo is None:
+    if wanted and logo is None and LOGO_NAME.match(wanted):  # a path or a wrong type: load_brand says where
         raise Refused([f"{label}: names the logo {wanted!r}; choose that file as the logo too"])
     if logo is not None and not wanted:
         raise Refused([f"{label}: has no `logo:` line for the logo {logo.filename!r} (add `logo: {logo.filename}`)"])
