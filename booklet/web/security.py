@@ -40,6 +40,7 @@ SESSION_COOKIE = "booklet_session"
 TOKEN_COOKIE = "booklet_token"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
+CLOSE = {"Connection": "close"}  # a body too large is answered, and the rest of it is never read
 
 
 def is_local(host: str) -> bool:
@@ -252,7 +253,8 @@ async def read_form(request, max_bytes: int = MAX_REQUEST_BYTES, max_upload: int
 
     length = content_length(request.headers)
     if length is not None and length > max_bytes:
-        raise HTTPProblem(413, f"The form is too large: {length:,} bytes; at most {max_bytes:,} are accepted.")
+        raise HTTPProblem(413, f"The form is too large: {length:,} bytes; at most {max_bytes:,} are accepted.",
+                          CLOSE)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         raise HTTPProblem(400, "Expected a form.")
@@ -260,7 +262,7 @@ async def read_form(request, max_bytes: int = MAX_REQUEST_BYTES, max_upload: int
     async for chunk in request.stream():
         body += chunk
         if len(body) > max_bytes:
-            raise HTTPProblem(413, f"The form is too large; at most {max_bytes:,} bytes are accepted.")
+            raise HTTPProblem(413, f"The form is too large; at most {max_bytes:,} bytes are accepted.", CLOSE)
     sent = False
 
     async def replay():
