@@ -358,8 +358,6 @@ class CollectionKind(BuildKind):
 
     def _uploaded(self, filename: str, text: str, site: Site) -> Collection:
         """An uploaded collection file, checked as ``booklet check`` checks one; a selection becomes a list."""
-        from pathlib import Path
-
         label = Path(filename if filename.endswith((".yaml", ".yml")) else f"{filename}.yaml").name
         try:
             _doc, collection = load_collection_file(Path(label), text)
@@ -422,7 +420,8 @@ class RosterKind(BuildKind):
             seconds = (len(careers) + 0.25 * len(planned)) * site.queue.seconds_per_career
             return Prepared([job], run=work, estimate=seconds)
 
-        title = f"{upload.filename}: {len(planned)} students, {describe(options)}"
+        students = f"{len(planned)} student{'' if len(planned) == 1 else 's'}"
+        title = f"{upload.filename}: {students}, {describe(options)}"
         return BuildRequest("roster", title, key, f"{stem}-booklets.zip", prepare, media_type="application/zip",
                             suffix="zip", table=row_table(roster.findings))
 
