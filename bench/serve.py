@@ -122,26 +122,27 @@ def wait_ready(client: httpx2.Client, slug: str) -> dict:
     raise SystemExit(f"no preview of {slug}")
 
 
-def in_process(slugs: list[str], repeat: int) -> list[float]:
-    """Warm in-process builds of ``slugs`` (what bench/stages.py calls the warm build), after one warm-up."""
-    from booklet import gc_policy
-    from booklet.content.loader import load
-    from booklet.options import Options
-    from booklet.pipeline import Pipeline
+class InProcess:
+    """Warm in-process builds (what bench/stages.py calls the warm build), after one warm-up build."""
 
-    gc_policy.for_rendering()
-    pipeline = Pipeline()
-    careers = [load(CONTENT / "careers" / f"{slug}.yaml") for slug in slugs]
-    pipeline.pdf(careers[0], Options(paper="letter"))
-    gc_policy.collect()
-    times = []
-    for _ in range(repeat):
-        for career in careers:
-            start = time.perf_counter()
-            pipeline.pdf(career, Options(paper="letter"))
-            gc_policy.collect()  # as a worker does after each build, and as bench/stages.py counts it
-            times.append(time.perf_counter() - start)
-    return times
+    def __init__(self, first: str):
+        from booklet import gc_policy
+        from booklet.pipeline import Pipeline
+
+        gc_policy.for_rendering()
+        self.pipeline = Pipeline()
+        self.build(first)
+
+    def build(self, slug: str) -> float:
+        from booklet import gc_policy
+        from booklet.content.loader import load
+        from booklet.options import Options
+
+        career = load(CONTENT / "careers" / f"{slug}.yaml")
+        start = time.perf_counter()
+        self.pipeline.pdf(career, Options(paper="letter"))
+        gc_policy.collect()  # as a worker does after each build, and as bench/stages.py counts it
+        return time.perf_counter() - start
 
 
 def main() -> None:
@@ -168,15 +169,17 @@ def main() -> None:
                 thumbs.append(time.perf_counter() - start)
             rows += [("cached PDF (GET /careers/…/pdf)", ms(cached_pdf)), ("cached page thumbnail", ms(thumbs))]
             # 2. fresh builds through the page against the same builds in this process
+            # Interleaved, career by career, so that the shared machine's load drifts alike for both.
             chosen = slugs[1:1 + args.careers]
-            first, again = [], []
+            local = InProcess(slugs[0])
+            first, again, warm = [], [], []
             for slug in chosen:
                 first.append(fetch_pdf(client, f"/careers/{slug}/pdf?paper=letter")[0])
                 again.append(fetch_pdf(client, f"/careers/{slug}/pdf?paper=letter")[0])
+                warm.append(local.build(slug))
             rows += [(f"first request for a career's PDF, a fresh build ({len(chosen)} careers)", ms(first)),
-                     ("the same request again, from the cache", ms(again))]
-        warm = in_process(chosen, 1)
-        rows.append((f"warm in-process build of the same {len(chosen)} careers (no server)", ms(warm)))
+                     ("the same request again, from the cache", ms(again)),
+                     (f"warm in-process build of the same {len(chosen)} careers (no server)", ms(warm))]
         ratio = statistics.median(first) / statistics.median(warm)
         # 3. concurrent clients
         peak, stop = [rss(server.process.pid)], threading.Event()
