@@ -190,7 +190,14 @@ def career_request(site: Site, slug: str, options: Options, chosen: frozenset[st
     entry = site.index.snapshot().entry(slug)
 
     def prepare() -> Prepared:
-        work, refused, warnings = jobs([item], site.content, planned.inputs)
+        checked = site.index.snapshot().entry(slug)  # the profile as the catalog checked it, if still current
+        if checked is not None and checked.career is not None and not checked.errors \
+                and checked.path.resolve() == item.source.resolve():
+            career, notes = edition(item.source, checked.career, item.options.lang, planned.inputs)
+            warnings = [line for line in checked.findings if ": error " not in line]
+            return Prepared([Job(item.name, (career,), item.options, digest=item.digest)],
+                            warnings + [site.index.show(note) for note in notes])
+        work, refused, warnings = jobs([item], site.content, planned.inputs)  # as `booklet build` checks it
         if refused:
             raise Refused([site.index.show(finding) for skipped in refused for finding in skipped.findings])
         return Prepared(work, [site.index.show(finding) for finding in warnings if finding.severity != "error"])
