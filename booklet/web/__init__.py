@@ -11,6 +11,8 @@ Modules, each small and with one job:
 - ``catalog``: the content folder as the page shows it (facts, filters, check findings)
 - ``thumbnails``: page images with pypdfium2
 - ``security``: token, host check, CSRF, security headers, size-capped form reading
+- ``uploads``: a brand file and logo, or a class list, checked by the command line's own code
+- ``rostering``: a class list built in one worker (``booklet roster``'s code), returned as a zip
 - ``watch``: ``--watch``: templates and CSS edited while the server runs
 
 Nothing here imports Starlette at package import time: worker processes that

@@ -86,6 +86,27 @@ class ResultCache:
             self._evict(keep=name)
         return target
 
+    def side_folder(self, name: str, share: float = 0.25) -> Path:
+        """A folder beside the cached files (career bodies of class lists), trimmed to ``share`` of the limit.
+
+        Its least recently written files go first; a worker that wants one again renders it again.
+        """
+        folder = self.folder / name
+        folder.mkdir(exist_ok=True)
+        files = []
+        for path in folder.iterdir():
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                files.append((info.st_mtime, info.st_size, path))
+        total = sum(size for _when, size, _path in files)
+        for _when, size, path in sorted(files):
+            if total <= self.max_bytes * share:
+                break
+            with contextlib.suppress(OSError):
+                path.unlink()
+            total -= size
+        return folder
+
     @property
     def size(self) -> int:
         return sum(self._sizes.values())

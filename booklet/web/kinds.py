@@ -8,7 +8,9 @@ job's page; ``GET /build/<name>`` shows the kind's own form page.  A kind
 that refuses its input raises ``Refused`` with one line per problem, and the
 form is shown again with those lines.
 
-Adding a kind (a class list → zip of booklets, a comparison sheet) is:
+Kinds: a career, a shipped collection, a collection made on the page, a
+class list (→ a zip of booklets, built in one worker by booklet.web.rostering).
+Adding one (a comparison sheet, once ``booklet compare`` is in main) is:
 
 1. a class with ``name``, ``label``, ``template`` and ``request()`` (and
    ``form_context()`` if its form needs data), ``register()``-ed below;
@@ -19,8 +21,9 @@ Adding a kind (a class list → zip of booklets, a comparison sheet) is:
    command line does and raise ``Refused`` with its finding lines.
 
 Rendering options are ``OptionField`` objects, each a partial and a function
-that sets ``Options`` keywords from the form; the brand file and the U.S.
-state join ``OPTION_FIELDS`` the same way (see the two slots below).
+that sets ``Options`` keywords from the form; the school's brand is one
+(booklet.web.uploads checks it), and the U.S. state joins ``OPTION_FIELDS``
+the same way once ``build`` has ``--us-state`` (see the slot below).
 """
 
 from __future__ import annotations
@@ -420,7 +423,7 @@ class RosterKind(BuildKind):
         key = combined_key("roster", [day.isoformat(), *(item.digest for item in planned)])
         careers = tuple({career.slug: career for item in planned for career in item.careers}.values())
         stem = file_name(Path(upload.filename).stem, "class")
-        work = RosterWork(planned, day, str(site.cache.folder / "roster-bodies"))
+        work = RosterWork(planned, day, str(site.cache.side_folder("roster-bodies")))
 
         def prepare() -> Prepared:
             job = Job(f"{stem}-booklets.zip", careers, options, digest=key)

@@ -384,6 +384,22 @@ def test_watcher_sees_template_edits(tmp_path):
 # -- the queue ------------------------------------------------------------------------------
 
 
+def test_cache_is_bounded_and_refuses_names_that_are_not_digests(tmp_path):
+    from booklet.web.cache import ResultCache
+
+    cache = ResultCache(tmp_path, max_bytes=1000)
+    for number in range(5):
+        cache.put(f"{number:064x}", b"x" * 300)
+    assert cache.size <= 1000 and cache.has(f"{4:064x}") and not cache.has(f"{0:064x}")
+    for bad in ("../../etc/passwd", "0" * 63, "A" * 64):
+        with pytest.raises(ValueError):
+            cache.path(bad)
+    side = cache.side_folder("bodies")
+    for number in range(4):
+        (side / f"{number}.pdf").write_bytes(b"y" * 200)
+    assert sum(path.stat().st_size for path in cache.side_folder("bodies").iterdir()) <= 250
+
+
 def test_queue_is_bounded_and_joins_duplicate_requests(tmp_path):
     import threading
     from concurrent.futures import ThreadPoolExecutor
