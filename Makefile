@@ -1,19 +1,27 @@
 # Two entry points for a fresh clone: `make booklet` and `make test`.
-# Both first set up everything: system libraries (as root, with apt-get),
+# `make serve` starts the local web page (booklet serve) after the same setup.
+# All first set up everything: system libraries (as root, with apt-get),
 # then a virtual environment in .venv with the package and its test tools.
 
 PYTHON ?= python3
 VENV := .venv
 READY := $(VENV)/.ready
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
+# chromium: the web page's browser tests (Playwright drives it; no browser is ever downloaded).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 chromium
 
-.PHONY: booklet test setup system messages clean
+.PHONY: booklet test serve setup system messages clean
 
 booklet: $(READY)
 	$(VENV)/bin/booklet build
 
 test: $(READY)
 	$(VENV)/bin/pytest
+
+# The local web page on http://127.0.0.1:8000/ (HOST=0.0.0.0 needs a token: TOKEN=... or BOOKLET_TOKEN).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: $(READY)
+	$(VENV)/bin/booklet serve --host $(HOST) --port $(PORT) $(if $(WATCH),--watch) $(if $(TOKEN),--token $(TOKEN))
 
 setup: $(READY)
 

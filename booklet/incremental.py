@@ -5,6 +5,8 @@ An output's digest covers everything that can change its bytes: the profile
 user's template folder too), the assets and fonts, the package's own code and
 version, and the options.  Editing the CSS therefore rebuilds everything;
 editing one profile rebuilds that career and the collections that contain it.
+The web page's own folders (``web/`` in the package, templates and assets)
+never reach a PDF and are left out: restyling the page rebuilds nothing.
 
 The manifest also records each output's size, SHA-256 and page count: an
 output that was truncated, emptied or replaced since it was written no longer
@@ -32,6 +34,7 @@ from booklet.output import OutputError, describe, write_atomic
 
 MANIFEST_NAME = ".booklet-manifest.json"
 VERSION = 2
+WEB = "web"  # booklet/web, templates/web, assets/web: the web page, which never reaches a PDF
 
 
 @cache
@@ -39,7 +42,7 @@ def environment_digest(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> 
     """Hash of templates, assets, fonts and the package's code: shared by every output."""
     digest = hashlib.sha256(version("booklet").encode())
     for root in (*template_dirs, paths.ASSETS, paths.PACKAGE):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and _renders(p.relative_to(root))):
             digest.update(f"{root.name}/{path.relative_to(root)}".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -48,6 +51,12 @@ def environment_digest(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,)) -> 
 def _plain(value: object) -> object:
     """A brand (the one option that is a model) as data, its checked logo included."""
     return {**value.model_dump(mode="json"), "logo": value.logo_uri}
+
+
+def _renders(relative: Path) -> bool:
+    """Whether a file can change a PDF: not bytecode, and not the web page's own code, templates or assets."""
+    # Installed, templates/ and assets/ are inside the package: booklet/templates/web is two levels down.
+    return "__pycache__" not in relative.parts and WEB not in relative.parts[:2]
 
 
 def job_digest(inputs: Iterable[bytes], options: Options) -> str:

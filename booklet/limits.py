@@ -23,3 +23,12 @@ MAX_ROSTER_CELL = 200  # characters in one cell (a name, a list of careers, a no
 MAX_ROSTER_CAREERS = 6  # careers in one student's booklet
 MAX_LOGO_BYTES = 1024 * 1024  # a school's logo file, SVG or PNG
 MAX_LOGO_PIXELS = 4_000_000  # a PNG logo's width × height (2,000 × 2,000); larger is refused unread
+
+# The web page (`booklet serve`): what one request may carry.
+MAX_REQUEST_BYTES = 4 * 1024 * 1024  # a whole form, uploads included (a class list, a brand file and its logo)
+MAX_UPLOAD_BYTES = max(MAX_FILE_BYTES, MAX_ROSTER_BYTES, MAX_LOGO_BYTES)  # any one file; each kind checks its own
+MAX_UPLOAD_ROWS = MAX_ROSTER_ROWS  # rows of an uploaded table (a class list)
+MAX_WEB_ROSTER = 200  # students in one class list built on the page (the command line takes MAX_ROSTER_ROWS)
+MAX_FORM_FIELD = 4_000  # characters in one typed field (a collection's introduction)
+MAX_FORM_FIELDS = 200  # fields in one form (a collection lists at most MAX_WEB_COLLECTION careers)
+MAX_WEB_COLLECTION = 60  # careers picked for one collection on the page

@@ -19,6 +19,7 @@ from booklet.cli.listing import list_careers
 from booklet.cli.new import new
 from booklet.cli.roster import roster
 from booklet.cli.schema import schema
+from booklet.cli.serve import serve
 from booklet.errors import BookletError
 
 EXIT_ERRORS = 2
@@ -41,6 +42,7 @@ cli.add_command(new)
 cli.add_command(roster)
 cli.add_command(schema)
 cli.add_command(list_careers)
+cli.add_command(serve)
 
 
 def _stop(signum, frame) -> None:
