@@ -71,8 +71,8 @@ class Pay:
 
     entry: str
     peak: str
-    top: str | None  # None when the peak band starts where the top 10 % do (``peak_is_top``) or is not known
-    peak_is_top: bool
+    top: str | None  # where the top 10 % start, when the source says
+    peak_is_top: bool  # the peak band starts where the top 10 % do (a narrow page says so in one line)
     covers: str | None
     estimate: bool
 
@@ -107,7 +107,7 @@ def _pay(pay: RegionSalary, text: Text) -> Pay:
     levels = pay.levels
     peak_is_top = pay.top_10_percent == levels.peak.min
     top = text._("top 10%% earn over %(amount)s", amount=text.money(pay.top_10_percent, pay.currency)) \
-        if pay.top_10_percent is not None and not peak_is_top else None
+        if pay.top_10_percent is not None else None
     return Pay(text.money_range(levels.entry.min, levels.entry.max, pay.currency),
                text.money_range(levels.peak.min, levels.peak.max, pay.currency), top, peak_is_top, pay.covers,
                pay.estimate)
