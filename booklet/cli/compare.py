@@ -36,6 +36,7 @@ def compare(names: tuple[str, ...], content: Path, output: Path, options: Option
     could not be made, 2 bad input.
     """
     from booklet.compare import plan_sheet
+    from booklet.render.compare import too_long
 
     if options.format != "booklet" or options.impose:
         raise click.UsageError("--format and --impose do not apply to a comparison sheet (one or two pages)")
@@ -59,9 +60,11 @@ def compare(names: tuple[str, ...], content: Path, output: Path, options: Option
         raise click.exceptions.Exit(EXIT_FAILED) from None
     if written is None:
         click.echo(f"{display_path(target)}  up to date")
-    else:
-        click.echo(f"{display_path(target)}  {written.pages} pages  {len(written.pdf) / 1024:.0f} KB  "
-                   f"{time.perf_counter() - started:.2f} s")
+        return
+    click.echo(f"{display_path(target)}  {written.pages} pages  {len(written.pdf) / 1024:.0f} KB  "
+               f"{time.perf_counter() - started:.2f} s")
+    if note := too_long(written.pages, options.paper):
+        click.echo(f"{display_path(target)}: note: {note}", err=True)
 
 
 def _findings(findings: list[Finding]) -> None:

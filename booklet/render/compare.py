@@ -11,14 +11,16 @@ region, every career on one shared axis.
 The same table (without the charts) follows a collection's contents, in
 groups of at most ``MAX_COMPARED`` careers.
 
-A sheet must end within ``MAX_PAGES``.  When it does not, the longest cells
+A sheet should end within ``MAX_PAGES``.  When it does not, the longest cells
 give way by a fixed rule (``GIVE_WAY``), one step at a time, the same for
 every set of careers: first the chart's rows get narrower, then the key skills
 go from four to three, each route keeps its last three steps (where the
 qualifications are), a long row may continue on the next page (under the
 repeated names of the careers), each trade-off keeps the clause before its
 first colon, semicolon or dash, and last each route keeps its last two steps.  The
-rule never drops a row, a career or a region.
+rule never drops a row, a career or a region.  When even the shortest cells
+run past ``MAX_PAGES`` (four wordy careers on Letter, three on A5), the
+sheet runs on to another page and the command says so.
 """
 
 from __future__ import annotations
@@ -247,10 +249,7 @@ def layout_sheet(renderer: Renderer, careers: list[Career], options: Options) ->
     low, high = 0, len(LIMITS) - 1  # LIMITS[low] does not fit; LIMITS[high] is the last to try
     fitting = attempt(high)
     if len(fitting.pages) > MAX_PAGES:
-        names = ", ".join(career.slug for career in careers)
-        raise BookletError(f"the comparison of {names} takes {len(fitting.pages)} pages of {options.paper}, even "
-                           f"with the shortest cells; a sheet has at most {MAX_PAGES} (compare fewer careers, or "
-                           "use larger paper)")
+        return fitting  # the shortest cells, run on to a further page: the command says so (too_long)
     while high - low > 1:
         middle = (low + high) // 2
         document = attempt(middle)
@@ -259,6 +258,14 @@ def layout_sheet(renderer: Renderer, careers: list[Career], options: Options) ->
         else:
             low = middle
     return fitting
+
+
+def too_long(pages: int, paper: str) -> str | None:
+    """What to tell a user whose sheet runs past ``MAX_PAGES``; None when it does not."""
+    if pages <= MAX_PAGES:
+        return None
+    return (f"the comparison takes {pages} pages of {paper} even with the shortest cells (a sheet is meant to be "
+            f"at most {MAX_PAGES}); compare fewer careers, or use larger paper")
 
 
 def render_sheet(renderer: Renderer, careers: list[Career], options: Options) -> Rendered:
