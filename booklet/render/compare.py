@@ -196,12 +196,19 @@ def ladders(careers: list[Career], table: Comparison, options: Options, text: Te
     return _figure(chart)
 
 
-def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The template context of a comparison sheet (templates/compare.html.j2)."""
+def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any] | None = None,
+                  charts: dict[bool, Figure] | None = None) -> dict[str, Any]:
+    """The template context of a comparison sheet (templates/compare.html.j2).
+
+    ``charts`` keeps the chart drawn for each row height across the attempts of one sheet.
+    """
     limits = limits or EVERYTHING
+    charts = {} if charts is None else charts
     text = Text(options.lang)
     reviewed = max(career.as_of for career in careers)
     table = comparison(careers, text, limits)
+    if limits["chart_rows"] not in charts:
+        charts[limits["chart_rows"]] = ladders(careers, table, options, text, limits["chart_rows"])
     titles = text.join_list([career.title for career in careers])
     untranslated = [career.title for career in careers if career.lang != options.lang]
     return {
@@ -223,7 +230,7 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "untranslated": text._("Not yet translated into your language, so shown in English: %(careers)s.",
                                careers=text.join_list(untranslated)) if untranslated else "",
         "split_rows": limits["split"],
-        "ladders": ladders(careers, table, options, text, limits["chart_rows"]),
+        "ladders": charts[limits["chart_rows"]],
         **furniture(text, reviewed, options.brand),
     }
 
@@ -237,9 +244,10 @@ def layout_sheet(renderer: Renderer, careers: list[Career], options: Options) ->
     """The laid-out sheet: the first set of limits whose sheet ends within ``MAX_PAGES``."""
     check_count(len(careers))
     options = replace(options, format="booklet")
+    charts: dict[bool, Figure] = {}
 
     def attempt(index: int) -> Document:
-        return renderer.layout(render_html("compare.html.j2", sheet_context(careers, options, LIMITS[index])))
+        return renderer.layout(render_html("compare.html.j2", sheet_context(careers, options, LIMITS[index], charts)))
 
     # The limits are cumulative, so a sheet that fits keeps fitting with every later set: the first set that
     # fits is found by bisection, in a few layouts instead of one per set.
