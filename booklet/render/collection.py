@@ -2,7 +2,9 @@
 
 The front matter holds the cover, the introduction and the contents, which
 show every career's quick facts side by side (field, entry education, years
-to a first job, starting pay in each region) so a reader compares at a glance.
+to a first job, starting pay in each region) so a reader compares at a glance,
+and, for a collection of 2–12 careers unless it says ``compare: false``, the
+comparison tables of ``booklet.render.compare`` (at most four careers each).
 Chapters start on a right-hand page (a blank left page where needed) unless
 ``Options.blank_pages`` is off, and the booklet ends with the back matter
 that fills it to a multiple of four pages.

@@ -41,7 +41,7 @@ from booklet.i18n import REGION_NAMES, Text, _
 from booklet.options import Options
 from booklet.render.context import Figure, _figure, furniture, money_note
 from booklet.render.html import render_html
-from booklet.render.pdf import Rendered, Renderer
+from booklet.render.pdf import Renderer
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 MAX_PAGES = 2
@@ -274,10 +274,6 @@ def too_long(pages: int, paper: str) -> str | None:
         return None
     return (f"the comparison takes {pages} pages of {paper} even with the shortest cells (a sheet is meant to be "
             f"at most {MAX_PAGES}); compare fewer careers, or use larger paper")
-
-
-def render_sheet(renderer: Renderer, careers: list[Career], options: Options) -> Rendered:
-    return renderer.write(layout_sheet(renderer, careers, options))
 
 
 COMPARISON_HEADING = _("Comparison")
