@@ -5,8 +5,8 @@ entry education, years from school to a first job, pay per region (one
 currency a row: entry, peak and where the top 10 % start), the typical
 route in each region, key skills, the trade-offs (money, stability,
 work–life balance: the first sentence of each of the profile's truths) and
-the sources of the pay figures.  Then the salary ladders: one chart per
-region, every career on one shared axis.
+the sources of the pay figures.  Then the salary ladders: one chart with a
+panel per region, every career on that region's one shared axis.
 
 The same table (without the charts) follows a collection's contents, in
 groups of at most ``MAX_COMPARED`` careers.
@@ -17,8 +17,8 @@ every set of careers: first the chart's rows get narrower, then the key skills
 go from four to three, each route keeps its last three steps (where the
 qualifications are), a long row may continue on the next page (under the
 repeated names of the careers), each trade-off keeps the clause before its
-first colon, semicolon or dash, and last each route keeps its last two steps.  The
-rule never drops a row, a career or a region.  When even the shortest cells
+first colon, semicolon or dash, and last each route keeps its last two steps.
+The rule never drops a row, a career or a region.  When even the shortest cells
 run past ``MAX_PAGES`` (four wordy careers on Letter, three on A5), the
 sheet runs on to another page and the command says so.
 """
