@@ -15,6 +15,7 @@ from booklet.content.model import Career
 from booklet.options import Options
 from booklet.render.backmatter import has_back_matter, with_back_matter
 from booklet.render.collection import layout_collection, render_collection, render_handout_pack
+from booklet.render.compare import layout_sheet
 from booklet.render.context import build_context
 from booklet.render.handout import fit_handout
 from booklet.render.html import render_html
@@ -66,6 +67,15 @@ class Pipeline:
     def pdf(self, career: Career, options: Options) -> Rendered:
         rendered = self.renderer(options).write(self.layout(career, options))
         return impose_rendered(rendered, options)
+
+    def layout_compare(self, careers: list[Career], options: Options) -> Document:
+        """A comparison sheet's pages, before they are written (the layout check)."""
+        return layout_sheet(self.renderer(replace(options, format="booklet")), careers, options)
+
+    def compare(self, careers: list[Career], options: Options) -> Rendered:
+        """A comparison sheet of two to four careers: one or two pages, never imposed."""
+        document = self.layout_compare(careers, options)
+        return self.renderer(replace(options, format="booklet")).write(document)
 
     def layout_collection(self, collection: Collection, careers: list[Career], options: Options) -> Document:
         """A collection's pages in one document, before they are written (the layout check)."""

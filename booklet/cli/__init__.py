@@ -15,6 +15,7 @@ from booklet import gc_policy
 from booklet.cli.brand import brand
 from booklet.cli.build import build
 from booklet.cli.check import check
+from booklet.cli.compare import compare
 from booklet.cli.listing import list_careers
 from booklet.cli.new import new
 from booklet.cli.roster import roster
@@ -38,6 +39,7 @@ def cli() -> None:
 cli.add_command(build)
 cli.add_command(brand)
 cli.add_command(check)
+cli.add_command(compare)
 cli.add_command(new)
 cli.add_command(roster)
 cli.add_command(schema)

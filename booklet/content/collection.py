@@ -19,6 +19,8 @@ from booklet.content.model import Career, Strict, Text
 from booklet.errors import Finding, ProfileError
 from booklet.limits import MAX_SLUG_LENGTH, MAX_TITLE_LENGTH
 
+COMPARE_DEFAULT = (2, 12)  # a collection of this many careers gets comparison tables unless it says otherwise
+
 
 class Selection(Strict):
     field: str | None = Field(default=None, description="Every career whose field is this.")
@@ -41,12 +43,18 @@ class Collection(Strict):
                                                                         "file; `--brand` overrides it.")
     lang: Literal["en", "hi"] | None = Field(default=None, description="The edition's language; `--lang` overrides "
                                                                        "it. Left out, the build's (English).")
+    compare: bool | None = Field(default=None, description="Print the careers side by side after the contents, in "
+                                                           "tables of at most four. Left out, on for 2–12 careers.")
 
     @model_validator(mode="after")
     def _one_way_to_choose(self) -> Collection:
         if bool(self.careers) == (self.select is not None):
             raise PydanticCustomError("collection-careers", "give either `careers` (a list of slugs) or `select`")
         return self
+
+    def compares(self, count: int) -> bool:
+        """Whether a collection of ``count`` careers gets comparison tables after its contents."""
+        return self.compare if self.compare is not None else COMPARE_DEFAULT[0] <= count <= COMPARE_DEFAULT[1]
 
     def members(self, catalog: dict[str, Career]) -> list[Career]:
         if self.careers:

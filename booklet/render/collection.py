@@ -2,7 +2,9 @@
 
 The front matter holds the cover, the introduction and the contents, which
 show every career's quick facts side by side (field, entry education, years
-to a first job, starting pay in each region) so a reader compares at a glance.
+to a first job, starting pay in each region) so a reader compares at a glance,
+and, for a collection of 2–12 careers unless it says ``compare: false``, the
+comparison tables of ``booklet.render.compare`` (at most four careers each).
 Chapters start on a right-hand page (a blank left page where needed) unless
 ``Options.blank_pages`` is off, and the booklet ends with the back matter
 that fills it to a multiple of four pages.
@@ -33,6 +35,7 @@ from booklet.errors import BookletError
 from booklet.i18n import REGION_NAMES, Text
 from booklet.options import Options
 from booklet.render.backmatter import back_matter, pages_to_fill, with_back_matter
+from booklet.render.compare import COMPARISON_HEADING, comparison, groups
 from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
 from booklet.render.join import Bookmark, join_pdfs
@@ -97,6 +100,8 @@ def _front_context(collection: Collection, careers: list[Career], options: Optio
                                                        if pay.region == "EU" and pay.covers))),
         "toc": toc,
         "toc_pages": None,
+        "comparisons": [comparison(group, text) for group in groups(careers)] if collection.compares(len(careers))
+        else [],
         "chapters": [],
         **furniture(text, reviewed, options.brand),
     }
@@ -239,7 +244,8 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], collection: Coll
     pdfs = [_render_part(renderer, render_html("collection.html.j2", front), _footer_css(1, total))]
     text = Text(options.lang)
     outline = [Bookmark(title, front_part.anchors[anchor]) for anchor, title in
-               (("introduction", text._("Introduction")), ("contents", text._("Contents")))]
+               (("introduction", text._("Introduction")), ("contents", text._("Contents")),
+                ("comparison", text._(COMPARISON_HEADING))) if anchor in front_part.anchors]
     for career, context, start, part, blank in zip(careers, contexts, starts, chapter_parts, blanks, strict=True):
         if blank:
             pdfs.append(_blank_page(renderer))

@@ -20,7 +20,7 @@ from booklet.errors import BookletError, FetchRefused
 from booklet.options import Options
 from booklet.render.fetcher import ProjectFetcher
 
-STYLESHEETS = ("fonts.css", "variables.css", "page.css", "base.css", "components.css")
+STYLESHEETS = ("fonts.css", "variables.css", "page.css", "base.css", "components.css", "compare.css")
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,9 @@ def test_nested_bookmarks_career_then_section(built):
     _c, members, _r, reader, _pages = built
     outline = reader.outline
     titles = [item.title for item in outline if not isinstance(item, list)]
-    assert titles[:2] == ["Introduction", "Contents"]
-    assert titles[2:2 + len(members)] == [career.title for career in members]
-    assert titles[2 + len(members):] in (["My next steps"], ["My next steps", "Notes"], ["Notes"], [])
+    assert titles[:3] == ["Introduction", "Contents", "Comparison"]  # the careers side by side (tests/test_compare.py)
+    assert titles[3:3 + len(members)] == [career.title for career in members]
+    assert titles[3 + len(members):] in (["My next steps"], ["My next steps", "Notes"], ["Notes"], [])
     children = [item for item in outline if isinstance(item, list)]
     assert len(children) == len(members)
     expected = [section.heading for section in sections(members[0], Text())]

@@ -1,0 +1,279 @@
+"""Comparison sheets: two to four careers side by side, on one or two pages.
+
+One table, a column per career and a row per fact: field, what the job is,
+entry education, years from school to a first job, pay per region (one
+currency a row: entry, peak and where the top 10 % start), the typical
+route in each region, key skills, the trade-offs (money, stability,
+work–life balance: the first sentence of each of the profile's truths) and
+the sources of the pay figures.  Then the salary ladders: one chart with a
+panel per region, every career on that region's one shared axis.
+
+The same table (without the charts) follows a collection's contents, in
+groups of at most ``MAX_COMPARED`` careers.
+
+A sheet should end within ``MAX_PAGES``.  When it does not, the longest cells
+give way by a fixed rule (``GIVE_WAY``), one step at a time, the same for
+every set of careers: first the chart's rows get narrower, then the key skills
+go from four to three, each route keeps its last three steps (where the
+qualifications are), a long row may continue on the next page (under the
+repeated names of the careers), each trade-off keeps the clause before its
+first colon, semicolon or dash, and last each route keeps its last two steps.
+The rule never drops a row, a career or a region.  When even the shortest cells
+run past ``MAX_PAGES`` (four wordy careers on Letter, three on A5), the
+sheet runs on to another page and the command says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import accumulate
+from typing import Any
+
+from markupsafe import Markup, escape
+from weasyprint import Document
+
+from booklet.charts import look
+from booklet.charts.ladders import ROW_MM, ladders_chart
+from booklet.content.model import Career, RegionPath, RegionSalary
+from booklet.errors import BookletError
+from booklet.i18n import REGION_NAMES, Text, _
+from booklet.options import Options
+from booklet.render.context import Figure, _figure, furniture, money_note
+from booklet.render.html import render_html
+from booklet.render.pdf import Renderer
+
+MIN_COMPARED, MAX_COMPARED = 2, 4
+MAX_PAGES = 2
+SHORT_ROW_MM = 5.0  # a chart row when room is short
+SIDE_MM = {True: 11.0}  # a sheet's side margins on small paper (templates/css/paper/small.css: @page compare)
+CURRENCY_SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€"}
+EVERYTHING = {"skills": 4, "route": None, "chart_rows": True, "clause": False, "split": False}
+GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"route": 3}, {"split": True}, {"clause": True}, {"route": 2})
+LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
+# The first sentence of a truth: up to a full stop, question or exclamation mark, or the Devanagari danda.
+_SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
+
+
+# Where a sentence's main clause ends and its elaboration starts.
+_CLAUSE_END = re.compile(r"(?::|;|\s[—–])\s")
+
+
+def first_sentence(text: str, clause: bool = False) -> str:
+    """The first sentence of ``text``; with ``clause``, only its main clause (up to a colon, semicolon or dash)."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    if clause and (head := _CLAUSE_END.split(sentence, maxsplit=1)[0]) != sentence:
+        sentence = head.rstrip(",") + ("।" if sentence.endswith("।") else ".")
+    return sentence
+
+
+@dataclass(frozen=True)
+class Pay:
+    """One career's pay in one region, worded for a cell."""
+
+    entry: str
+    peak: str
+    top: str | None  # where the top 10 % start, when the source says
+    peak_is_top: bool  # the peak band starts where the top 10 % do (a narrow page says so in one line)
+    covers: str | None
+    estimate: bool
+
+
+@dataclass(frozen=True)
+class Column:
+    """One career's cells, in the order of the rows."""
+
+    career: Career
+    pays: tuple[Pay | None, ...]  # per region of the sheet; None where the career has no figures there
+    routes: tuple[tuple[str, ...], ...]  # per region of the routes; () where the profile has no route there
+    skills: tuple[str, ...]
+    tradeoffs: tuple[str, str, str]  # money, stability, work–life balance
+    sources: tuple[str, ...]  # "publisher, year" of each source the pay figures cite
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the comparison table shows: its columns and the regions of its pay and route rows."""
+
+    columns: tuple[Column, ...]
+    regions: tuple[tuple[str, str], ...]  # (region code, row label with its currency: "India (₹)")
+    route_regions: tuple[tuple[str, str], ...]  # (region code, row label)
+    eu_covers: str  # "Germany" when every European figure describes it; else ""
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+def _pay(pay: RegionSalary, text: Text) -> Pay:
+    levels = pay.levels
+    peak_is_top = pay.top_10_percent == levels.peak.min
+    top = text._("top 10%% earn over %(amount)s", amount=text.money(pay.top_10_percent, pay.currency)) \
+        if pay.top_10_percent is not None else None
+    return Pay(text.money_range(levels.entry.min, levels.entry.max, pay.currency),
+               text.money_range(levels.peak.min, levels.peak.max, pay.currency), top, peak_is_top, pay.covers,
+               pay.estimate)
+
+
+def _publisher(name: str) -> str:
+    """A publisher's name without its explanation: 'Bundesagentur für Arbeit (Federal …)' → 'Bundesagentur …'."""
+    return re.sub(r"\s*\([^)]*\)$", "", name) or name
+
+
+def _route(path: RegionPath | None, steps: int | None) -> tuple[str, ...]:
+    if path is None:
+        return ()
+    return tuple(path.route if steps is None or len(path.route) <= steps else path.route[-steps:])
+
+
+def comparison(careers: list[Career], text: Text, limits: dict[str, Any] | None = None) -> Comparison:
+    """The table's content for ``careers``, in their order; ``limits`` from ``LIMITS``."""
+    limits = limits or EVERYTHING
+    present = {pay.region for career in careers for pay in career.salary}
+    regions = [code for code in REGION_NAMES if code in present]
+    route_present = {path.region for career in careers for path in career.paths}
+    route_regions = [code for code in REGION_NAMES if code in route_present]
+    currency = {pay.region: pay.currency for career in careers for pay in career.salary}
+    columns = []
+    for career in careers:
+        pays = {pay.region: pay for pay in career.salary}
+        paths = {path.region: path for path in career.paths}
+        cited = dict.fromkeys(pay.source for pay in career.salary)
+        sources = tuple(dict.fromkeys(f"{_publisher(career.source(key).publisher)}, {career.source(key).year}"
+                                      for key in cited))
+        truths = career.truths
+        columns.append(Column(
+            career,
+            tuple(_pay(pays[code], text) if code in pays else None for code in regions),
+            tuple(_route(paths.get(code), limits["route"]) for code in route_regions),
+            tuple(skill.name for skill in career.skills[:limits["skills"]]),
+            tuple(first_sentence(truth, limits["clause"]) for truth in (truths.money, truths.stability,
+                                                                         truths.work_life_balance)),
+            sources,
+        ))
+    covers = {pay.covers for career in careers for pay in career.salary if pay.region == "EU"}
+    return Comparison(
+        tuple(columns),
+        tuple((code, _breakable(f"{text.region(code)} ({CURRENCY_SYMBOLS[currency[code]]})")) for code in regions),
+        tuple((code, _breakable(text.region(code))) for code in route_regions),
+        next(iter(covers)) if len(covers) == 1 and None not in covers else "",
+    )
+
+
+def _breakable(label: str) -> Markup:
+    """A row label that may wrap between its words ("United States" is otherwise kept on one line)."""
+    return Markup(escape(label))
+
+
+def groups(careers: list[Career], size: int = MAX_COMPARED) -> list[list[Career]]:
+    """``careers`` in consecutive groups of at most ``size``, as even as can be: 5 → 3 + 2, 7 → 4 + 3."""
+    count = -(-len(careers) // size)
+    base, extra = divmod(len(careers), count) if careers else (0, 0)
+    result, start = [], 0
+    for index in range(count):
+        end = start + base + (1 if index < extra else 0)
+        result.append(careers[start:end])
+        start = end
+    return result
+
+
+def file_name(careers: list[Career]) -> str:
+    return "compare-" + "-".join(career.slug for career in careers) + ".pdf"
+
+
+def ladders(careers: list[Career], table: Comparison, options: Options, text: Text,
+            chart_rows: bool = True) -> Figure:
+    """The salary ladders: a panel a region of the table, every career with pay there on its axis."""
+    panels = []
+    for code, _label in table.regions:
+        pays = [next((pay for pay in career.salary if pay.region == code), None) for career in careers]
+        currency = next(pay.currency for pay in pays if pay is not None)
+        panels.append((text.region(code), currency, pays))
+    paper = options.page
+    width = paper.width_mm - 2 * SIDE_MM[paper.small] if paper.small in SIDE_MM else paper.text_width_mm
+    chart = ladders_chart([career.title for career in careers], panels, width,
+                          look=look(options.grayscale), text=text, row_mm=ROW_MM if chart_rows else SHORT_ROW_MM)
+    return _figure(chart)
+
+
+def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any] | None = None,
+                  charts: dict[bool, Figure] | None = None) -> dict[str, Any]:
+    """The template context of a comparison sheet (templates/compare.html.j2).
+
+    ``charts`` keeps the chart drawn for each row height across the attempts of one sheet.
+    """
+    limits = limits or EVERYTHING
+    charts = {} if charts is None else charts
+    text = Text(options.lang)
+    reviewed = max(career.as_of for career in careers)
+    table = comparison(careers, text, limits)
+    if limits["chart_rows"] not in charts:
+        charts[limits["chart_rows"]] = ladders(careers, table, options, text, limits["chart_rows"])
+    titles = text.join_list([career.title for career in careers])
+    untranslated = [career.title for career in careers if career.lang != options.lang]
+    return {
+        "options": options,
+        "text": text,
+        "compare": table,
+        "title": titles,
+        "meta": {
+            "title": text._("%(careers)s: career comparison", careers=titles),
+            "author": options.brand.school if options.brand else text._("Career booklet generator"),
+            "description": text._("%(careers)s side by side: what each job is, how to get there, what it pays and "
+                                  "what it asks of you.", careers=titles),
+            "keywords": [*(career.title for career in careers), text._("careers"), text._("career guidance")],
+            "created": reviewed.isoformat(),
+        },
+        "reviewed": text.date(reviewed),
+        "money_note": money_note([pay.currency for career in careers for pay in career.salary], text),
+        "estimates": any(pay.estimate for career in careers for pay in career.salary),
+        "untranslated": text._("Not yet translated into your language, so shown in English: %(careers)s.",
+                               careers=text.join_list(untranslated)) if untranslated else "",
+        "split_rows": limits["split"],
+        "ladders": charts[limits["chart_rows"]],
+        **furniture(text, reviewed, options.brand),
+    }
+
+
+def check_count(count: int) -> None:
+    if not MIN_COMPARED <= count <= MAX_COMPARED:
+        raise BookletError(f"a comparison sheet compares {MIN_COMPARED} to {MAX_COMPARED} careers; got {count}")
+
+
+def layout_sheet(renderer: Renderer, careers: list[Career], options: Options) -> Document:
+    """The laid-out sheet: the first set of limits whose sheet ends within ``MAX_PAGES``."""
+    check_count(len(careers))
+    options = replace(options, format="booklet")
+    charts: dict[bool, Figure] = {}
+
+    def attempt(index: int) -> Document:
+        return renderer.layout(render_html("compare.html.j2", sheet_context(careers, options, LIMITS[index], charts)))
+
+    # The limits are cumulative, so a sheet that fits keeps fitting with every later set: the first set that
+    # fits is found by bisection, in a few layouts instead of one per set.
+    first = attempt(0)
+    if len(first.pages) <= MAX_PAGES:
+        return first
+    low, high = 0, len(LIMITS) - 1  # LIMITS[low] does not fit; LIMITS[high] is the last to try
+    fitting = attempt(high)
+    if len(fitting.pages) > MAX_PAGES:
+        return fitting  # the shortest cells, run on to a further page: the command says so (too_long)
+    while high - low > 1:
+        middle = (low + high) // 2
+        document = attempt(middle)
+        if len(document.pages) <= MAX_PAGES:
+            high, fitting = middle, document
+        else:
+            low = middle
+    return fitting
+
+
+def too_long(pages: int, paper: str) -> str | None:
+    """What to tell a user whose sheet runs past ``MAX_PAGES``; None when it does not."""
+    if pages <= MAX_PAGES:
+        return None
+    return (f"the comparison takes {pages} pages of {paper} even with the shortest cells (a sheet is meant to be "
+            f"at most {MAX_PAGES}); compare fewer careers, or use larger paper")
+
+
+COMPARISON_HEADING = _("Comparison")
