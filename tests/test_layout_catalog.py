@@ -25,8 +25,9 @@ COLLECTIONS = all_collections(CONTENT)
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    result = subprocess.run([sys.executable, "-m", "booklet", "check", "--layout", "--quick", "--format", "json", "--jobs", "2",
-                             "--content", str(CONTENT)], capture_output=True, text=True, cwd=REPO, timeout=1800)
+    result = subprocess.run([sys.executable, "-m", "booklet", "check", "--layout", "--quick", "--format", "json",
+                             "--jobs", "2", "--content", str(CONTENT)], capture_output=True, text=True, cwd=REPO,
+                            timeout=1800)
     assert result.returncode in (0, 1, 2), result.stderr
     return json.loads(result.stdout)
 
