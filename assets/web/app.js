@@ -123,14 +123,21 @@
     if (watching || preview.dataset.preview === "building" || preview.dataset.preview === "busy") { setTimeout(tick, 400); }
   }
 
-  // Collections: filter the list of careers, count the chosen ones.
+  // Collections and comparisons: filter the list of careers, count the chosen ones; a comparison takes at
+  // most data-pick-max (the server checks the count again and says what is wrong).
   const picker = $("form[data-collection]");
   if (picker) {
     const filter = $("[data-pick-filter]", picker), count = $("[data-picked-count]", picker);
     const items = Array.from(picker.querySelectorAll(".pick-item"));
+    const least = picker.dataset.pickMin, most = picker.dataset.pickMax ? Number(picker.dataset.pickMax) : 0;
     const recount = function () {
       const chosen = picker.querySelectorAll("input[name=careers]:checked").length;
-      count.textContent = chosen + " chosen";
+      count.textContent = most ? chosen + " of " + least + "–" + most + " chosen" : chosen + " chosen";
+      if (most) {
+        picker.querySelectorAll("input[name=careers]").forEach(function (box) {
+          box.disabled = !box.checked && chosen >= most;
+        });
+      }
     };
     filter.addEventListener("input", function () {
       const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);

@@ -9,8 +9,9 @@ that refuses its input raises ``Refused`` with one line per problem, and the
 form is shown again with those lines.
 
 Kinds: a career, a shipped collection, a collection made on the page, a
-class list (→ a zip of booklets, built in one worker by booklet.web.rostering).
-Adding one (a comparison sheet, once ``booklet compare`` is in main) is:
+class list (→ a zip of booklets, built in one worker by booklet.web.rostering),
+a comparison sheet of 2–4 careers (``booklet compare``, rendered in a worker by
+booklet.web.comparing).  Adding one is:
 
 1. a class with ``name``, ``label``, ``template`` and ``request()`` (and
    ``form_context()`` if its form needs data), ``register()``-ed below;
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from booklet.batch import Job
-from booklet.catalog import all_profiles, careers_dir, is_slug
+from booklet.catalog import all_profiles, careers_dir, did_you_mean, is_slug
 from booklet.content.check import check_paths
 from booklet.content.collection import Collection, load_collection, load_collection_file
 from booklet.content.translation import translation_path
@@ -47,7 +48,7 @@ from booklet.incremental import job_digest
 from booklet.inputs import Inputs
 from booklet.limits import MAX_WEB_COLLECTION, MAX_WEB_ROSTER
 from booklet.options import FORMATS, PAPERS, Options
-from booklet.plan import edition, jobs, plan
+from booklet.plan import edition, jobs, plan, translation_bytes
 from booklet.web.jobs import BuildRequest, Prepared, Refused
 from booklet.web.security import Form
 
@@ -133,9 +134,10 @@ def options_from_form(form: Form) -> tuple[Options, frozenset[str]]:
         raise Refused([str(exc)]) from None
 
 
-def describe(options: Options) -> str:
-    """'Booklet, A4' — how the job page names a build's options."""
-    parts = [options.format.capitalize(), PAPER_LABELS[options.paper]]
+def describe(options: Options, with_format: bool = True) -> str:
+    """'Booklet, A4' — how the job page names a build's options (a comparison sheet has no format to name)."""
+    parts = [options.format.capitalize()] if with_format else []
+    parts.append(PAPER_LABELS[options.paper])
     if options.grayscale:
         parts.append("grayscale")
     if options.lang != "en":
@@ -160,11 +162,12 @@ def file_suffix(options: Options, default_paper: str = "a4", default_lang: str =
 
 @dataclass
 class BuildKind:
-    """Base of the build kinds: a name (the URL), a label (the page), a form template."""
+    """Base of the build kinds: a name (the URL), a label (the page), a form template, a line under the label."""
 
     name: str = ""
     label: str = ""
     template: str = ""
+    lead: str = ""
     fields: list[OptionField] = field(default_factory=lambda: OPTION_FIELDS)
 
     def form_context(self, site: Site, query: dict[str, str]) -> dict[str, Any]:
@@ -436,9 +439,90 @@ class RosterKind(BuildKind):
                             suffix="zip", table=row_table(roster.findings))
 
 
-for _kind in (CareerKind(), ShippedCollectionKind(), CollectionKind(), RosterKind()):
+# booklet.render.compare's MIN_COMPARED and MAX_COMPARED: that module (and booklet.compare) imports WeasyPrint,
+# which the server process never loads; tests/web/test_http.py holds the two pairs equal.
+MIN_COMPARED, MAX_COMPARED = 2, 4
+
+
+def compare_request(site: Site, slugs: list[str], options: Options) -> BuildRequest:
+    """A comparison sheet of 2–4 careers, as ``booklet compare SLUG SLUG …`` makes it.
+
+    The careers are validated here, with one line per problem (a wrong count,
+    a name that is no career, a profile with errors).  The key is the digest
+    ``booklet.compare.plan_sheet`` gives the sheet: ``job_digest`` over
+    ``b"compare"`` and each career's profile and translation bytes.  The
+    careers are the catalog's checked ones (as a career's build takes them),
+    in the edition's language; a worker renders them with ``Pipeline.compare``.
+    """
+    from booklet.web.comparing import run_compare
+
+    slugs = list(dict.fromkeys(slugs))
+    snapshot = site.index.snapshot()
+    known = [entry.slug for entry in snapshot.entries]
+    problems = []
+    for slug in slugs:
+        if not is_slug(slug) or site.index.career_path(slug) is None:
+            hint = did_you_mean(slug.casefold(), known) if len(slug) <= 100 else ""
+            problems.append(f"careers: {slug[:100]!r} is not a career in the catalog{hint}")
+    if not MIN_COMPARED <= len(slugs) <= MAX_COMPARED:
+        picked = "none" if not slugs else str(len(slugs))
+        problems.insert(0, f"careers: pick {MIN_COMPARED} to {MAX_COMPARED} careers to compare; you picked {picked}")
+    if problems:
+        raise Refused(problems)
+    entries = [snapshot.entry(slug) for slug in slugs]
+    problems = [line for entry in entries if entry is not None for line in entry.errors]
+    if problems or any(entry is None or entry.career is None for entry in entries):
+        raise Refused(problems or [f"careers: {slug}: the profile cannot be read" for slug in slugs])
+    inputs = Inputs()
+    paths = [careers_dir(site.content) / f"{slug}.yaml" for slug in slugs]
+    data = [b"compare"]
+    try:
+        for path in paths:
+            data += [inputs.get(path).data, *translation_bytes(path, options.lang, inputs)]
+    except ProfileError as exc:
+        raise Refused([site.index.show(finding) for finding in exc.findings]) from None
+    digest = job_digest(data, options)
+    name = f"compare-{'-'.join(slugs)}{file_suffix(options)}.pdf"
+
+    def prepare() -> Prepared:
+        careers, warnings = [], []
+        for path, entry in zip(paths, entries, strict=True):
+            career, notes = edition(path, entry.career, options.lang, inputs)
+            careers.append(career)
+            warnings += [line for line in entry.findings if ": error " not in line]
+            warnings += [site.index.show(note) for note in notes]
+        job = Job(name, tuple(careers), options, digest=digest)
+        return Prepared([job], warnings, run=run_compare,
+                        estimate=(1 + 0.5 * len(careers)) * site.queue.seconds_per_career)
+
+    titles = ", ".join(entry.title for entry in entries)
+    return BuildRequest("compare", f"Comparison of {titles}: {describe(options, with_format=False)}", digest,
+                        name, prepare)
+
+
+@dataclass
+class CompareKind(BuildKind):
+    """Two to four careers side by side on one or two pages: ``booklet compare`` on the page."""
+
+    name: str = "compare"
+    label: str = "Compare careers"
+    template: str = "forms/compare.html.j2"
+    lead: str = ("Two to four careers side by side on one sheet, a column each: what the job is, entry education, "
+                 "years to a first job, pay in each region, the typical route, key skills and the trade-offs, then "
+                 "the salary ladders on one shared scale.")
+
+    def form_context(self, site: Site, query: dict[str, str]) -> dict[str, Any]:
+        wanted = query.get("careers", "")
+        return {"entries": site.index.snapshot().entries, "preselected": [wanted] if is_slug(wanted) else [],
+                "min_compared": MIN_COMPARED, "max_compared": MAX_COMPARED}
+
+    def request(self, form: Form, site: Site) -> BuildRequest:
+        options, _chosen = options_from_form(form)
+        if options.format != "booklet":
+            raise Refused(["format: a comparison sheet has one layout (one or two pages); choose paper, language, "
+                           "grayscale and brand only"])
+        return compare_request(site, [slug for slug in form.getall("careers") if slug], options)
+
+
+for _kind in (CareerKind(), ShippedCollectionKind(), CollectionKind(), RosterKind(), CompareKind()):
     register(_kind)
-# SLOT compare: `booklet compare` is being built on its own branch and is not in main yet. When it is, a
-#   CompareKind(BuildKind) registered here (2–4 careers picked, as forms/collection.html.j2 picks them, its
-#   request calling the compare command's planning function) gives the page /build/compare; base.html.j2's
-#   navigation then links it.

@@ -98,6 +98,31 @@ def test_build_and_download_a_handout(page, artifacts, tmp_path):
     assert "Chef" in reader.pages[0].extract_text()
 
 
+def test_compare_three_careers_and_download_the_sheet(page, artifacts, tmp_path):
+    page.goto("/careers/chef")
+    page.click("#compare-with")
+    page.wait_for_url(re.compile(r"/build/compare\?careers=chef"))
+    expect(page.locator("input[name=careers][value=chef]")).to_be_checked()
+    page.check("input[name=careers][value=accountant]")
+    page.check("input[name=careers][value=electrician]")
+    expect(page.locator("[data-picked-count]")).to_have_text("3 of 2–4 chosen")
+    page.select_option("form[data-collection] select[name=paper]", "a4")
+    shot(page, artifacts, "09-compare-form")
+    page.click("form[data-collection] button[type=submit]")
+    page.wait_for_url(re.compile(r"/jobs/"))
+    link = page.locator("[data-job-download]")
+    link.wait_for(state="visible")
+    expect(page.locator("#job-title")).to_have_text("Comparison of Accountant, Chef, Electrician: A4")
+    shot(page, artifacts, "10-compare-job")
+    with page.expect_download() as download:
+        link.click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "compare-accountant-chef-electrician.pdf"
+    text = " ".join(sheet.extract_text() for sheet in PdfReader(saved).pages)
+    assert all(title in text for title in ("Accountant", "Chef", "Electrician"))
+
+
 def test_class_list_with_a_bad_row(page, artifacts, tmp_path):
     page.goto("/build/roster")
     csv = (b"student,class,careers,format\n"

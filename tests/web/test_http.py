@@ -121,7 +121,7 @@ def test_build_form_answers_from_the_cache_by_input_digest(client, chef_preview)
 
 
 def test_build_form_pages(client):
-    for kind in ("career", "shipped-collection", "collection", "roster"):
+    for kind in ("career", "shipped-collection", "collection", "roster", "compare"):
         page = client.get(f"/build/{kind}")
         assert page.status_code == 200 and 'name="csrf"' in page.text, kind
     assert 'value="chef" selected' in client.get("/build/career?slug=chef").text
@@ -151,6 +151,75 @@ def test_own_collection_refusals_are_located_and_escaped(client):
     answer = post(client, "/build/collection", {}, files={"file": ("../../mine.yaml", bad, "text/yaml")})
     assert answer.status_code == 400
     assert re.search(r"mine\.yaml:3:1: .*carers", errors_of(answer.text))
+
+
+# -- comparison sheets ----------------------------------------------------------------
+
+
+def test_compare_three_careers_builds_one_sheet_on_the_worker(client):
+    assert 'href="/build/compare"' in client.get("/").text  # in the navigation
+    career = client.get("/careers/chef").text
+    assert 'href="/build/compare?careers=chef"' in career and "Compare with…" in career
+    page = client.get("/build/compare?careers=chef").text
+    assert 'value="chef" checked' in page and 'name="csrf"' in page and 'name="format"' not in page
+    for control in ('name="paper"', 'name="lang"', 'name="grayscale"', 'name="school"', 'name="logo"'):
+        assert control in page
+    answer = post(client, "/build/compare", {"careers": ["accountant", "chef", "electrician"], "paper": "a4"})
+    assert answer.status_code == 303, errors_of(answer.text)
+    location = answer.headers["location"]
+    status = finish(client, location)
+    assert status["state"] == "done", status
+    assert status["kind"] == "compare" and status["title"] == "Comparison of Accountant, Chef, Electrician: A4"
+    download = client.get(f"{location}/download")
+    assert download.status_code == 200 and download.headers["content-type"] == "application/pdf"
+    assert "compare-accountant-chef-electrician.pdf" in download.headers["content-disposition"]
+    reader = PdfReader(io.BytesIO(download.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for title in ("Accountant", "Chef", "Electrician"):
+        assert title in text
+    assert 1 <= len(reader.pages) <= 3
+    again = post(client, "/build/compare", {"careers": ["accountant", "chef", "electrician"]})
+    assert finish(client, again.headers["location"])["cached"] is True  # the same inputs: the same digest
+
+
+def test_compare_key_is_the_digest_booklet_compare_gives_the_sheet(client, web_content):
+    from booklet.compare import plan_sheet
+    from booklet.options import Options
+    from booklet.render import compare
+    from booklet.web import kinds
+
+    assert (kinds.MIN_COMPARED, kinds.MAX_COMPARED) == (compare.MIN_COMPARED, compare.MAX_COMPARED)
+    for options in (Options(), Options(paper="a5", lang="hi", grayscale=True)):
+        request = kinds.compare_request(client.site, ["electrician", "accountant"], options)
+        sheet = plan_sheet(("electrician", "accountant"), web_content, options)
+        assert request.key == sheet.digest
+        assert request.filename.startswith(sheet.name.removesuffix(".pdf"))
+
+
+@pytest.mark.parametrize(("careers", "message"), [
+    ([], "pick 2 to 4 careers to compare; you picked none"),
+    (["chef"], "pick 2 to 4 careers to compare; you picked 1"),
+    (["accountant", "chef", "electrician", "plumber", "nurse"], "pick 2 to 4 careers to compare; you picked 5"),
+    (["chef", "chef"], "you picked 1"),
+    (["chef", "cheff"], "&#39;cheff&#39; is not a career in the catalog; did you mean chef?"),
+    (["chef", "../../etc/passwd"], "&#39;../../etc/passwd&#39; is not a career in the catalog"),
+    (["chef", "<script>alert(1)</script>"], "&#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; is not a career"),
+])
+def test_compare_refusals_are_shown_on_the_page(client, careers, message):
+    answer = post(client, "/build/compare", {"careers": careers})
+    assert answer.status_code == 400 and answer.headers["content-type"].startswith("text/html")
+    shown = errors_of(answer.text)
+    assert message in shown, shown
+    assert "<script>alert(1)" not in answer.text and "Traceback" not in answer.text
+    assert 'action="/build/compare"' in answer.text  # the form again, with what was picked
+    for slug in careers:
+        if slug in ("accountant", "chef", "electrician"):
+            assert f'value="{slug}" checked' in answer.text
+
+
+def test_compare_has_no_format_to_choose(client):
+    answer = post(client, "/build/compare", {"careers": ["chef", "accountant"], "format": "handout"})
+    assert answer.status_code == 400 and "a comparison sheet has one layout" in errors_of(answer.text)
 
 
 # -- class lists ------------------------------------------------------------------
@@ -228,7 +297,7 @@ def test_brand_files_are_checked_like_brand_option(client):
 # -- forms: CSRF, sizes, fields ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["career", "shipped-collection", "collection", "roster"])
+@pytest.mark.parametrize("kind", ["career", "shipped-collection", "collection", "roster", "compare"])
 @pytest.mark.parametrize("token", ["", "0" * 64])
 def test_every_form_needs_its_csrf_token(client, kind, token):
     answer = post(client, f"/build/{kind}", {"slug": "chef"}, token=token)
