@@ -20,9 +20,8 @@ from booklet.render.context import build_context
 from booklet.render.handout import fit_handout
 from booklet.render.html import render_html
 from booklet.render.impose import impose_rendered
-from booklet.render.layout_check import short_pages
+from booklet.render.layout_check import tightest
 from booklet.render.pdf import Rendered, Renderer
-from booklet.render.thresholds import TIGHTER
 
 
 class Pipeline:
@@ -46,16 +45,12 @@ class Pipeline:
             return fit_handout(self.renderer(options), career, options)
         renderer = self.renderer(options)
         context = build_context(career, options)
-        document = renderer.layout(render_html("booklet.html.j2", context))
-        short = short_pages(document, options.page.small)[0]
-        for tight in TIGHTER:
-            if not short:
-                break
-            # A few lines ran onto a page of their own, or a block just missed the room left on a page:
-            # set the closing notes, then everything, a little tighter, and keep what falls short less.
-            tighter = renderer.layout(render_html("booklet.html.j2", {**context, "tight": tight}))
-            if (tighter_short := short_pages(tighter, options.page.small)[0]) < short:
-                document, short, context = tighter, tighter_short, {**context, "tight": tight}
+        # A few lines ran onto a page of their own, or a block just missed the room left on a page:
+        # set the closing notes, then everything, a little tighter, and keep what falls short less.
+        document, tight = tightest(lambda tight: renderer.layout(render_html("booklet.html.j2",
+                                                                             {**context, "tight": tight})),
+                                   options.page.small)
+        context = {**context, "tight": tight}
         # A school's contact block goes on the back matter's last page; with none, the booklet ends with it.
         contact_at_end = options.brand is not None and not has_back_matter(len(document.pages), options)
         if contact_at_end:

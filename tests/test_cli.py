@@ -92,4 +92,4 @@ def test_print_options_reach_the_pdf(tmp_path):
 def test_check_layout_from_the_command_line():
     result = run("check", "chef", "--layout")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("1 profile(s) checked: 0 error(s), 0 warning(s)")
+    assert result.stdout.strip().endswith("1 profile(s) checked (8 layouts): 0 error(s), 0 warning(s)")

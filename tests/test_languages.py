@@ -224,7 +224,7 @@ def test_an_untranslated_career_prints_in_english_with_a_note_in_hindi(pipeline)
 
 
 def test_numbers_dates_and_money_follow_the_locale():
-    assert HINDI.money(500_000, "INR") == "₹5 लाख" and Text("en").money(500_000, "INR") == "₹5L"
+    assert HINDI.money(500_000, "INR") == "₹5\u00a0लाख" and Text("en").money(500_000, "INR") == "₹5L"
     assert HINDI.money(12_000_000, "INR") == "₹1.2 क॰" or HINDI.money(12_000_000, "INR").endswith("करोड़")
     assert Text("en").money_full(500_000, "INR") == "₹5,00,000"
     assert Text("en").money(67_240, "USD") == "$67.2K"

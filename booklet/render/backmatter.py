@@ -20,7 +20,8 @@ from booklet.render.context import worksheet_context
 from booklet.render.html import render_html
 from booklet.render.pdf import Renderer
 
-IDEAS_PER_PROMPT = (4, 3, 2, 1)  # the ideas under each prompt, fewer until the worksheet fits its pages
+# Each step: the ideas under each prompt, and how many writing lines fewer; tried in turn until the pages fit.
+FITTING = ((4, 0), (3, 0), (2, 0), (1, 0), (1, 1), (0, 2), (0, 3))
 
 
 def pages_to_fill(pages: int) -> int:
@@ -38,9 +39,9 @@ def back_matter(renderer: Renderer, pages: int, careers: list[Career], options: 
     if not has_back_matter(pages, options):
         return None
     context = worksheet_context(careers, options, count, title, reviewed, a_title, contact)
-    # Longer prompts (a language's words, a career's links) give up ideas, never the room to write.
-    for ideas in IDEAS_PER_PROMPT:
-        document = renderer.layout(render_html("worksheet.html.j2", {**context, "ideas": ideas}))
+    # Longer prompts (a language's words, a career's links, a very long title) give up ideas first, then lines.
+    for ideas, fewer in FITTING:
+        document = renderer.layout(render_html("worksheet.html.j2", {**context, "ideas": ideas, "fewer": fewer}))
         if len(document.pages) <= count:
             break
     if len(document.pages) != count:  # the pages are sized to fit: a change that breaks that is a bug to see

@@ -39,7 +39,7 @@ from booklet.render.compare import COMPARISON_HEADING, comparison, groups
 from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
 from booklet.render.join import Bookmark, join_pdfs
-from booklet.render.layout_check import short_pages
+from booklet.render.layout_check import short_pages, tightest
 from booklet.render.pdf import Rendered, Renderer
 from booklet.render.thresholds import TIGHTER
 
@@ -182,15 +182,20 @@ def layout_collection(renderer: Renderer, collection: Collection, careers: list[
         return document, short_pages(document, options.page.small,
                                      tuple(starts[f"{_prefix(career)}cover"] for career in careers))
 
+    # Chapters start on pages of their own, so each is judged alone, as a booklet is (``tightest``).
     tight = [""] * len(careers)
     document, short = layout(tight)
     for level in TIGHTER:
-        if not any(short):
+        tried = {index for index, count in enumerate(short) if count}
+        if not tried:
             break
-        trial = [level if count else current for count, current in zip(short, tight, strict=True)]
-        tighter, tighter_short = layout(trial)
-        if sum(tighter_short) < sum(short):
-            document, short, tight = tighter, tighter_short, trial
+        tighter, tighter_short = layout([level if index in tried else t for index, t in enumerate(tight)])
+        kept = {index for index in tried if tighter_short[index] < short[index]}
+        tight = [level if index in kept else t for index, t in enumerate(tight)]
+        if kept == tried:
+            document, short = tighter, tighter_short
+        elif kept:
+            document, short = layout(tight)
     return with_back_matter(renderer, document, careers, options, collection.title, max(c.as_of for c in careers))
 
 
@@ -227,7 +232,11 @@ def _render_in_parts(renderer: Renderer, front: dict[str, Any], collection: Coll
     chapter_parts = []
     for context in contexts:
         context["page_numbers"] = {section.key: PLACEHOLDER_PAGE for section in context["sections"]}
-        chapter_parts.append(_measure(renderer, render_html("booklet.html.j2", context)))
+        document, context["tight"] = tightest(lambda tight, context=context: renderer.layout(
+            render_html("booklet.html.j2", {**context, "tight": tight})), options.page.small)
+        chapter_parts.append(_part_of(document))
+        document = None
+        gc_policy.collect()
 
     # Where each chapter starts: on a right-hand (odd) page, after a blank left page where needed.
     starts, blanks, page = [], [], 1 + front_part.pages

@@ -26,7 +26,7 @@ import base64
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import unquote
@@ -308,6 +308,20 @@ def short_pages(document: Document, small_paper: bool, starts: tuple[int, ...] =
         short = sum(1 for reading in readings[:-1] if reading.fill < limits.MIN_FILL_INSIDE[small_paper])
         counts.append(short + (1 if readings and readings[-1].fill < limits.MIN_FILL_LAST else 0))
     return counts
+
+
+def tightest(lay: Callable[[str], Document], small_paper: bool) -> tuple[Document, str]:
+    """A booklet or chapter laid out plainly and, while it has short pages, in each setting of ``TIGHTER``
+    in turn (``lay`` takes the setting's classes); the layout with the fewest short pages and its setting."""
+    document, chosen = lay(""), ""
+    short = short_pages(document, small_paper)[0]
+    for tight in limits.TIGHTER:
+        if not short:
+            break
+        trial = lay(tight)
+        if (trial_short := short_pages(trial, small_paper)[0]) < short:
+            document, short, chosen = trial, trial_short, tight
+    return document, chosen
 
 
 def _units(readings: list[PageReading], parent_of: dict) -> list[LayoutProblem]:
