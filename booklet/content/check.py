@@ -60,8 +60,11 @@ def catalog_from(documents: list[Document]) -> Catalog:
     for doc in documents:
         data = doc.data if isinstance(doc.data, dict) else {}
         slug, title = data.get("slug"), data.get("title")
+        occupation = data.get("occupation") if isinstance(data.get("occupation"), dict) else {}
+        soc, match = (value if isinstance(value, str) else None for value in (occupation.get("soc"),
+                                                                                occupation.get("match")))
         if isinstance(slug, str) and isinstance(title, str) and len(title) <= MAX_TITLE_LENGTH:
-            entries.append(CatalogEntry(display_path(doc.path.resolve()), slug, title))
+            entries.append(CatalogEntry(display_path(doc.path.resolve()), slug, title, soc, match))
     return Catalog(tuple(entries))
 
 
