@@ -18,6 +18,7 @@ from booklet.cli.check import check
 from booklet.cli.compare import compare
 from booklet.cli.listing import list_careers
 from booklet.cli.new import new
+from booklet.cli.refresh import refresh
 from booklet.cli.roster import roster
 from booklet.cli.schema import schema
 from booklet.cli.serve import serve
@@ -45,6 +46,7 @@ cli.add_command(roster)
 cli.add_command(schema)
 cli.add_command(list_careers)
 cli.add_command(serve)
+cli.add_command(refresh)
 
 
 def _stop(signum, frame) -> None:
