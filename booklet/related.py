@@ -27,6 +27,16 @@ def related_codes(code: str) -> tuple[str, ...]:
 
 def related_careers(career: Career, catalog: Iterable[Career]) -> list[Career]:
     """Careers of ``catalog`` related to ``career`` by O*NET, in O*NET's order; never ``career`` itself."""
-    order = {code: rank for rank, code in enumerate((career.occupation.soc, *related_codes(career.occupation.soc)))}
-    found = [other for other in catalog if other.slug != career.slug and other.occupation.soc in order]
-    return sorted(found, key=lambda other: (order[other.occupation.soc], other.title))
+    listed = {other.slug: other for other in catalog}
+    entries = [(other.slug, other.title, other.occupation.soc) for other in listed.values()]
+    return [listed[slug] for slug, _title, _soc in related_entries(career.slug, career.occupation.soc, entries)]
+
+
+def related_entries(slug: str, code: str, catalog: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The (slug, title, code) entries of ``catalog`` related to the career ``slug`` coded ``code``, in order.
+
+    What a build carries to its workers (``Options.catalog``) is such entries, not whole careers.
+    """
+    order = {other: rank for rank, other in enumerate((code, *related_codes(code)))}
+    found = [entry for entry in catalog if entry[0] != slug and entry[2] in order]
+    return sorted(found, key=lambda entry: (order[entry[2]], entry[1]))

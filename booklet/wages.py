@@ -40,6 +40,13 @@ UNPUBLISHED = _("BLS publishes no %(which)s percentile for it, so the level band
 RULE_NOTE = _("Level bands follow the published percentiles by one rule for every career (see Sources & notes).")
 MISSING = {(True, False): _("10th"), (False, True): _("90th"), (True, True): _("10th or 90th")}
 FELL_BACK = _("%(country)s (no %(state)s figure)")
+# What a state edition's U.S. pay covers, printed after "United States" in captions, tables and on the cover.
+COVERS_NATION = _("nationwide: no %(state)s figure")
+EDITION = _("%(state)s edition")
+EDITION_NOTE = _("U.S. pay in this edition is for %(state)s (BLS OEWS %(release)s).")
+EDITION_FELL_BACK = _("BLS publishes no %(state)s figure for this occupation, so the U.S. pay is the national "
+                      "figure (BLS OEWS %(release)s).")
+EDITION_NO_PAY = _("This career shows no U.S. pay, so it is the same in every state's edition.")
 SOC = re.compile(r"^(\d{2}-\d{4})(?:\.\d{2})?$")
 
 
@@ -185,7 +192,11 @@ def us_block(soc: str, state: str | None = None, text: Text | None = None) -> US
         which = MISSING[(found.p10 is None, found.p90 is None)]
         sentences.append(text._(UNPUBLISHED, which=text._(which)))
     sentences.append(text._(RULE_NOTE))
-    salary = RegionSalary(region="US", currency="USD", levels=made.levels, top_10_percent=made.top_10_percent,
+    covers = None  # a national block covers the region itself; a state edition says which area it shows
+    if asked != NATIONAL:
+        covers = areas()[asked] if found.area == asked else text._(COVERS_NATION, state=areas()[asked])
+    salary = RegionSalary(region="US", covers=covers, currency="USD", levels=made.levels,
+                          top_10_percent=made.top_10_percent,
                           percentiles=found.percentiles, source=source.id, estimate=made.estimate,
                           basis=" ".join(sentences))
     return USBlock(salary, source, found.area, asked)
@@ -211,9 +222,22 @@ class StateEdition:
     career: Career
     block: USBlock | None  # None: the career shows no U.S. pay (match: none)
 
+    state: str = ""  # the postal code asked for
+
     def describes(self, text: Text | None = None) -> str:
         """'California', 'United States (no California figure)', or '' when the career shows no U.S. pay."""
         return self.block.describes(text) if self.block else ""
+
+    def name(self) -> str:
+        return areas()[self.state]
+
+    def note(self, text: Text | None = None) -> str:
+        """The cover's sentence on what the state edition's U.S. pay is."""
+        text = text or Text()
+        if self.block is None:
+            return text._(EDITION_NO_PAY)
+        wording = EDITION_FELL_BACK if self.block.fell_back else EDITION_NOTE
+        return text._(wording, state=self.name(), release=release().release)
 
 
 def for_state(career: Career, state: str) -> StateEdition:
@@ -225,9 +249,9 @@ def for_state(career: Career, state: str) -> StateEdition:
     """
     state = state_code(state)
     if career.occupation.match == "none" or not any(pay.region == "US" for pay in career.salary):
-        return StateEdition(career, None)
+        return StateEdition(career, None, state)
     block = us_block(career.occupation.soc, state, Text(career.lang))
     salary = [block.salary if pay.region == "US" else pay for pay in career.salary]
     sources = career.sources if any(s.id == block.source.id for s in career.sources) else \
         [*career.sources, block.source]
-    return StateEdition(career.model_copy(update={"salary": salary, "sources": sources}), block)
+    return StateEdition(career.model_copy(update={"salary": salary, "sources": sources}), block, state)

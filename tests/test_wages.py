@@ -91,9 +91,12 @@ def test_state_figures_and_the_fallback_to_the_nation():
     assert california.salary.basis.startswith("BLS OEWS May 2025 percentiles for Accountants and Auditors (SOC "
                                               "13-2011), all industries, California.")
     assert california.source.id == "bls-oews-2025-13-2011-ca" and "California" in california.source.title
+    assert california.salary.covers == "California"  # "United States (California)" in captions and tables
+    assert wages.us_block("13-2011.00").salary.covers is None
     wyoming = wages.us_block("53-2011.00", state="WY")
     assert wyoming.fell_back and wyoming.area == "US" and wyoming.asked == "WY"
-    assert wyoming.salary == wages.us_block("53-2011.00").salary.model_copy(update={"basis": wyoming.salary.basis})
+    assert wyoming.salary == wages.us_block("53-2011.00").salary.model_copy(
+        update={"basis": wyoming.salary.basis, "covers": "nationwide: no Wyoming figure"})
     assert wyoming.describes() == "United States (no Wyoming figure)"
     assert "nationwide (BLS publishes no Wyoming figure for this occupation)" in wyoming.salary.basis
 

@@ -83,6 +83,12 @@ def check_document(doc: Document, catalog: Catalog, today: dt.date) -> Report:
 def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None,
                 inputs: Inputs | None = None) -> list[Report]:
     """Check ``targets`` against a catalog made of ``catalog_paths`` plus the targets."""
+    return check_in_catalog(targets, catalog_paths, today, inputs)[0]
+
+
+def check_in_catalog(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None,
+                     inputs: Inputs | None = None) -> tuple[list[Report], Catalog]:
+    """``check_paths``, and the catalog the targets were checked against (slugs, titles, codes)."""
     today = today or dt.date.today()
     parsed = _parse_all([*targets, *catalog_paths], inputs or Inputs())  # targets first: findings name them as given
     catalog = catalog_from([doc for doc in parsed.values() if isinstance(doc, Document)])
@@ -93,7 +99,7 @@ def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date |
             reports.append(Report(path, list(outcome.findings)))
         else:
             reports.append(check_document(outcome, catalog, today))
-    return reports
+    return reports, catalog
 
 
 def check_collection(path: Path, catalog: dict[str, Career], known: set[str], inputs: Inputs) -> Report:
