@@ -162,18 +162,87 @@ def outside_catalog(code: str, careers: Iterable[Career]) -> list[Fit]:
     return ranked(code, (occupation for occupation in occupations() if occupation.code not in taken))
 
 
-def collection_for(code: str, careers: list[Career]) -> Collection:
+COLLECTION_TITLE = _("Careers for the interest code %(code)s")
+COLLECTION_SUBTITLE = _("The %(count)s careers in our catalog that fit %(names)s best")
+COLLECTION_AUDIENCE = _("For a student who has worked out their interest code, with their family and counsellor")
+COLLECTION_INTRODUCTION = (
+    _("These are the careers in our catalog whose interests, as O*NET rates them, come closest to the code "
+      "%(code)s: %(names)s. People with these interests tend to like %(likes)s."),
+    _("The fit is the similarity between your letters, weighted 3, 2 and 1, and each occupation's six O*NET "
+      "interest scores. It is a conversation starter, not a test: read each chapter, talk about it with someone "
+      "who knows you, and keep the careers that surprise you in mind too."),
+    _("This booklet includes information from the %(release)s Database by the U.S. Department of Labor, Employment "
+      "and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of "
+      "USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."),
+)
+
+
+def code_names(code: str, text: Text | None = None) -> str:
+    """'Investigative (I), Realistic (R) and Conventional (C)'."""
+    text = text or Text()
+    return text.join_list([f"{text._(AREAS[letter])} ({letter})" for letter in code])
+
+
+def collection_for(code: str, careers: list[Career], text: Text | None = None) -> Collection:
     """A collection of ``careers`` (the best fits, in order) for a student whose code is ``code``."""
+    text = text or Text()
     code = student_code(code)
-    names = ", ".join(f"{AREAS[letter]} ({letter})" for letter in code)
-    introduction = (
-        f"These are the careers in our catalog whose interests, as O*NET rates them, come closest to the code "
-        f"{code}: {names}. People with these interests tend to like {likes(code)}.\n\n"
-        f"The fit is the similarity between your letters, weighted 3, 2 and 1, and each occupation's six O*NET "
-        f"interest scores. It is a conversation starter, not a test: read each chapter, talk about it with someone "
-        f"who knows you, and keep the careers that surprise you in mind too.\n\n{facts.release('onet').attribution}")
-    return Collection(slug=f"match-{code.lower()}", title=f"Careers for the interest code {code}",
-                      subtitle=f"The {len(careers)} careers in our catalog that fit {names} best",
-                      audience="For a student who has worked out their interest code, with their family and "
-                               "counsellor",
-                      introduction=introduction, careers=[career.slug for career in careers])
+    names = code_names(code, text)
+    values = {"code": code, "names": names, "likes": likes(code, text), "release": facts.release("onet").release,
+              "count": text.number(len(careers))}
+    return Collection(slug=f"match-{code.lower()}", title=text._(COLLECTION_TITLE, **values),
+                      subtitle=text._(COLLECTION_SUBTITLE, **values), audience=text._(COLLECTION_AUDIENCE),
+                      introduction="\n\n".join(text._(part, **values) for part in COLLECTION_INTRODUCTION),
+                      careers=[career.slug for career in careers], lang=None if text.lang == "en" else text.lang)
+
+
+# The worksheet (``booklet interests``): activities a student ticks, six to an area, so each area's ticks are
+# its score (0–6) and the three highest give a code.  Written for this project for students of about 15, in
+# India and elsewhere; not taken from any published inventory.
+WORKSHEET_ITEMS: dict[str, tuple[str, ...]] = {
+    "R": (_("Fix a bicycle, a fan or a charger that has stopped working"),
+          _("Build something with tools: a shelf, a model, a robot kit"),
+          _("Grow vegetables, look after plants or care for animals"),
+          _("Cook a full meal for your family"),
+          _("Work outdoors, even in heat or rain"),
+          _("Learn to handle a machine: a scooter, a sewing machine, a drill")),
+    "I": (_("Find out why something happens by testing it yourself"),
+          _("Solve maths puzzles or logic problems for fun"),
+          _("Watch or read explainers about space, the body or the internet"),
+          _("Do a science experiment and note what you see"),
+          _("Compare the numbers to find which phone plan is the best value"),
+          _("Keep asking \u201cwhy?\u201d until an answer really makes sense")),
+    "A": (_("Draw, paint, or design posters, clothes or rooms"),
+          _("Write stories, poems, songs or scripts"),
+          _("Play an instrument, sing or dance"),
+          _("Make and edit videos, photos or animations"),
+          _("Act in a play or perform in front of an audience"),
+          _("Decorate for a festival or an event in your own style")),
+    "S": (_("Explain a lesson to a classmate who is stuck"),
+          _("Look after younger children or an elderly relative"),
+          _("Listen to a friend's problem and help them feel better"),
+          _("Volunteer for a clean-up drive, a blood donation camp or a charity"),
+          _("Welcome a new student and help them settle in"),
+          _("Coach a team or teach someone a skill")),
+    "E": (_("Be a class monitor, a team captain or a group leader"),
+          _("Persuade people to join your idea or plan"),
+          _("Sell things at a school fair or help in a family shop"),
+          _("Organise a trip or a fundraiser and get others to help"),
+          _("Speak in a debate or in front of the school assembly"),
+          _("Start a small business or side project to earn money")),
+    "C": (_("Keep your notes, files or room neatly organised"),
+          _("Keep track of money: pocket money, a budget or a shop's accounts"),
+          _("Fill in forms or tables carefully and check them for mistakes"),
+          _("Make a timetable and stick to it"),
+          _("Sort and label things: books, photos, a collection"),
+          _("Follow step-by-step instructions exactly")),
+}
+# What each area is about, in a few words, under its name on the worksheet.
+ABOUT: dict[str, str] = {
+    "R": _("doing and making: tools, machines, plants, animals, the outdoors"),
+    "I": _("thinking and finding out: science, numbers, puzzles"),
+    "A": _("creating and expressing: art, words, music, design"),
+    "S": _("helping and teaching: people, care, community"),
+    "E": _("leading and persuading: ideas, selling, organising people"),
+    "C": _("organising and checking: records, money, order, detail"),
+}

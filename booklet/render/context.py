@@ -140,9 +140,9 @@ ONET_NOTE = {
     "booklet": _("This booklet includes information from the %(release)s Database by the U.S. Department of Labor, "
                  "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is "
                  "a trademark of USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."),
-    "handout": _("This handout includes information from the %(release)s Database by the U.S. Department of Labor, "
-                 "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is "
-                 "a trademark of USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."),
+    # A handout has one sheet: the same credit, compact (title, licence, trademark, no endorsement, modified).
+    "handout": _("Interest data: %(release)s Database, USDOL/ETA, used under CC BY 4.0. O*NET® is a trademark of "
+                 "USDOL/ETA, which has not approved, endorsed, or tested these modifications."),
 }
 MAX_RELATED = 6
 
