@@ -16,6 +16,7 @@ from booklet.cli.brand import brand
 from booklet.cli.build import build
 from booklet.cli.check import check
 from booklet.cli.compare import compare
+from booklet.cli.interests import interests, match
 from booklet.cli.listing import list_careers
 from booklet.cli.new import new
 from booklet.cli.refresh import refresh
@@ -47,6 +48,8 @@ cli.add_command(schema)
 cli.add_command(list_careers)
 cli.add_command(serve)
 cli.add_command(refresh)
+cli.add_command(interests)
+cli.add_command(match)
 
 
 def _stop(signum, frame) -> None:
