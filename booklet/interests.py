@@ -162,7 +162,7 @@ def outside_catalog(code: str, careers: Iterable[Career]) -> list[Fit]:
     return ranked(code, (occupation for occupation in occupations() if occupation.code not in taken))
 
 
-COLLECTION_TITLE = _("Careers for the interest code %(code)s")
+COLLECTION_TITLE = _("Careers for interest code %(code)s")
 COLLECTION_SUBTITLE = _("The %(count)s careers in our catalog that fit %(names)s best")
 COLLECTION_AUDIENCE = _("For a student who has worked out their interest code, with their family and counsellor")
 COLLECTION_INTRODUCTION = (
