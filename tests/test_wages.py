@@ -289,3 +289,58 @@ def test_refresh_refuses_a_file_it_cannot_keep_byte_for_byte(tmp_path):
 def test_refresh_data_needs_a_release_folder(tmp_path, capsys):
     code, _out, err = invoke(capsys, "refresh", "data", "--from", str(tmp_path))
     assert code == 2 and "has no oews or onet folder" in err
+
+
+def test_check_reports_both_wage_rules_on_their_lines(tmp_path, capsys):
+    """A catalog copy with one US figure that disagrees with OEWS and one profile citing last year's release."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    accountant, chef = content / "careers" / "accountant.yaml", content / "careers" / "chef.yaml"
+    wrong = accountant.read_text(encoding="utf-8").replace("top_10_percent: 144090", "top_10_percent: 150000")
+    accountant.write_text(wrong, encoding="utf-8")
+    older = chef.read_text(encoding="utf-8").replace("May 2025: 35-1011", "May 2024: 35-1011")
+    chef.write_text(older, encoding="utf-8")
+    code, out, _err = invoke(capsys, "check", "--strict", "--content", str(content))
+    assert code == 2  # an error (the mismatch) outranks the warning
+    lines = [line for line in out.splitlines() if "wage-" in line]
+    assert len(lines) == 2, out
+    assert any(line.endswith(f"accountant.yaml:{line_of(wrong, 'top_10_percent: 150000')}:5: error wage-mismatch: "
+                             "salary[0].top_10_percent: is 150000; OEWS gives 144090 for SOC 13-2011 (May 2025): run "
+                             "`booklet refresh wages accountant`") for line in lines), lines
+    assert any(f"chef.yaml:{line_of(older, 'May 2024: 35-1011')}:" in line and "warning wage-outdated" in line
+               and "cites OEWS May 2024" in line for line in lines), lines
+
+
+# -- state editions ------------------------------------------------------------------------------------------
+
+
+def test_a_state_edition_names_its_state_in_captions_and_on_the_cover(tmp_path, capsys):
+    from tests.conftest import pdf_text
+
+    code, _out, err = invoke(capsys, "build", "accountant", "airline-pilot", "--us-state", "ca", "--content",
+                             str(CONTENT), "--output", str(tmp_path), "-j", "1")
+    assert code == 0, err
+    text = pdf_text(tmp_path / "accountant.pdf")
+    assert "CAREER BOOKLET · BUSINESS & FINANCE · CALIFORNIA EDITION" in text
+    assert "U.S. pay in this edition is for California (BLS OEWS May 2025)." in text
+    assert "$61.8K–$75.8K United States (California)" in text  # starting pay on the cover: p10 to p25
+    assert "Salary ladder, United States (California)" in text and "annual pay, California (USD)" in text
+    assert "Occupational Employment and Wages, May 2025, California: 13-2011 Accountants and Auditors" in text
+    assert "BLS.gov cannot vouch for the data" in text
+    assert "percentiles for Accountants and Auditors (SOC 13-2011), all industries, California." in text
+
+    code, _out, err = invoke(capsys, "build", "airline-pilot", "--us-state", "WY", "--content", str(CONTENT),
+                             "--output", str(tmp_path), "-j", "1")
+    assert code == 0, err
+    pilot = pdf_text(tmp_path / "airline-pilot.pdf")
+    assert wages.figures("53-2011.00", "WY") is None  # Wyoming publishes no airline pilot figure
+    assert "WYOMING EDITION" in pilot
+    assert ("BLS publishes no Wyoming figure for this occupation, so the U.S. pay is the national figure "
+            "(BLS OEWS May 2025).") in pilot
+    assert "United States (nationwide: no Wyoming figure)" in pilot
+
+
+def test_a_state_code_that_is_not_one_is_a_usage_error(capsys, tmp_path):
+    code, _out, err = invoke(capsys, "build", "accountant", "--us-state", "ZZ", "--output", str(tmp_path))
+    assert code == 2 and "not a U.S. state or territory in the OEWS data" in err
+    assert not list(tmp_path.glob("*.pdf"))
