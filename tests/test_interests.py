@@ -196,3 +196,15 @@ def test_the_worksheet_is_one_page_with_every_activity(capsys, tmp_path, paper):
                 "\u201d", ""), item
     assert "A conversation starter, not a test." in text
     assert "My code" in text and "O*NET 29 Database (USDOL/ETA), CC BY 4.0" in text
+
+
+def test_a_comparison_sheet_lines_up_the_codes_with_the_credit(capsys, tmp_path):
+    target = tmp_path / "sheet.pdf"
+    code, _out, err = invoke(capsys, "compare", "data-scientist", "armed-forces-officer", "electrician",
+                             "--output", str(target))
+    assert code == 0, err
+    text = pdf_text(target)
+    assert "Interests (O*NET) IC Investigative and Conventional No O*NET interest scores RC Realistic and " \
+           "Conventional" in text
+    assert "Interest data: O*NET 29 Database, USDOL/ETA, used under CC BY 4.0." in text
+    assert "BLS.gov cannot vouch" in text
