@@ -91,6 +91,10 @@ class Text:
     def number(self, value: float) -> str:
         return format_decimal(value, locale=NUMBER_LOCALES[self.lang], decimal_quantization=False)
 
+    def decimal(self, value: float, places: int) -> str:
+        """A number with exactly ``places`` decimals, as the locale writes it: 6.9, 7.0."""
+        return format_decimal(value, format="0." + "0" * places if places else "0", locale=NUMBER_LOCALES[self.lang])
+
     def percent(self, share: float) -> str:
         """A share in percent, as the locale writes it: 30% in English and Hindi."""
         return self._("%(num)s%%", num=self.number(share))

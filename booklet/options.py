@@ -55,6 +55,10 @@ class Options:
     worksheet: bool = True  # fill a booklet to a multiple of four pages with a worksheet and notes
     blank_pages: bool = True  # a collection's chapters start on a right-hand page, after a blank one if need be
     brand: Brand | None = None  # a school's name, logo, counselor and colour (booklet.content.brand)
+    us_state: str | None = None  # a state's postal code: U.S. pay from that state's OEWS figures (booklet.wages)
+    # The catalog a career is printed among, (slug, title, O*NET-SOC code) each: its related careers come from
+    # it (booklet.related). Set by the build from the content folder; empty, a booklet lists none.
+    catalog: tuple[tuple[str, str, str], ...] = ()
 
     def __post_init__(self) -> None:
         for value, allowed, what in ((self.paper, PAPERS, "paper"), (self.format, FORMATS, "format"),

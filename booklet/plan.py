@@ -21,8 +21,9 @@ from pathlib import Path
 from booklet.batch import Job
 from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, is_slug, resolve
 from booklet.content.brand import load_brand
-from booklet.content.check import check_paths
+from booklet.content.check import check_in_catalog
 from booklet.content.collection import load_collection, load_collection_file
+from booklet.content.lint import Catalog
 from booklet.content.model import Career
 from booklet.content.translation import load_translated, translation_path
 from booklet.errors import Finding, ProfileError, TargetNotFound, display_path
@@ -88,12 +89,14 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: froz
     language its file asks for, except those in ``chosen`` (set by the user).
     """
     result = Plan()
+    # Which careers are in the catalog decides each booklet's related careers: part of every digest.
+    listed = "\n".join(profile.stem for profile in all_profiles(content)).encode()
     for path in _targets(targets, content, result):
         name = f"{path.stem}.pdf"
         try:
             source = result.inputs.get(path)
             if not is_collection(path):
-                data = [source.data, *translation_bytes(path, options.lang, result.inputs)]
+                data = [source.data, *translation_bytes(path, options.lang, result.inputs), listed]
                 result.outputs.append(Planned(name, path, options, job_digest(data, options)))
                 continue
             _doc, collection = load_collection_file(path, source.text)
@@ -106,7 +109,7 @@ def plan(targets: tuple[str, ...], content: Path, options: Options, chosen: froz
                 members = [careers_dir(content) / f"{slug}.yaml" for slug in collection.careers if is_slug(slug)]
             else:  # a selection can change whenever any profile does
                 members = all_profiles(content)
-            data = [source.data]
+            data = [source.data, listed]
             for member in members:
                 try:
                     data.append(result.inputs.get(member).data)
@@ -157,7 +160,8 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
     catalog_paths = all_profiles(content)
     careers = [item.source for item in todo if not item.is_collection]
     needed = catalog_paths if any(item.is_collection for item in todo) else careers
-    reports = check_paths(list(dict.fromkeys([*careers, *needed])), catalog_paths, inputs=inputs)
+    reports, catalog = check_in_catalog(list(dict.fromkeys([*careers, *needed])), catalog_paths, inputs=inputs)
+    listed = catalog_entries(catalog)
     by_path = {report.path.resolve(): report for report in reports}
     good = {r.career.slug: r.career for r in reports if r.career is not None and not r.errors}
     known = {path.stem for path in catalog_paths}
@@ -171,7 +175,7 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
             else:
                 career, notes = edition(item.source, report.career, item.options.lang, inputs)
                 warnings += [*report.findings, *notes]
-                built.append(Job(item.name, (career,), item.options, digest=item.digest))
+                built.append(Job(item.name, (career,), replace(item.options, catalog=listed), digest=item.digest))
             continue
         try:
             collection, members = load_collection(item.source, good, inputs.get(item.source).text, known)
@@ -184,8 +188,19 @@ def jobs(todo: list[Planned], content: Path, inputs: Inputs) -> tuple[list[Job],
                                          inputs)
                 editions.append(career)
                 warnings += notes
-            built.append(Job(item.name, tuple(editions), item.options, collection, digest=item.digest))
+            built.append(Job(item.name, tuple(editions), replace(item.options, catalog=listed), collection,
+                             digest=item.digest))
     return built, skipped, warnings
+
+
+def catalog_entries(catalog: Catalog) -> tuple[tuple[str, str, str], ...]:
+    """The catalog as a build carries it to workers (``Options.catalog``): (slug, title, O*NET-SOC code) each.
+
+    A career with no U.S. equivalent (``match: none``) is listed with no code: its code only lends it
+    interest scores, so other careers are not 'related' to it through that code.
+    """
+    return tuple((entry.slug, entry.title, entry.soc if entry.match in ("exact", "proxy") and entry.soc else "")
+                 for entry in sorted(catalog.entries, key=lambda entry: entry.slug))
 
 
 def edition(profile: Path, english: Career, lang: str, inputs: Inputs) -> tuple[Career, list[Finding]]:

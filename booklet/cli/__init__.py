@@ -16,8 +16,10 @@ from booklet.cli.brand import brand
 from booklet.cli.build import build
 from booklet.cli.check import check
 from booklet.cli.compare import compare
+from booklet.cli.interests import interests, match
 from booklet.cli.listing import list_careers
 from booklet.cli.new import new
+from booklet.cli.refresh import refresh
 from booklet.cli.roster import roster
 from booklet.cli.schema import schema
 from booklet.cli.serve import serve
@@ -45,6 +47,9 @@ cli.add_command(roster)
 cli.add_command(schema)
 cli.add_command(list_careers)
 cli.add_command(serve)
+cli.add_command(refresh)
+cli.add_command(interests)
+cli.add_command(match)
 
 
 def _stop(signum, frame) -> None:

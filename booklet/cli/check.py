@@ -41,13 +41,16 @@ def layout_findings(reports: list[Report], collections: list[Path], content: Pat
     still laid out (an eighth of the work).
     """
     from booklet.batch import Job, check_job, executor_for, run_all
-    from booklet.plan import jobs, plan
+    from booklet.catalog import all_profiles
+    from booklet.content.check import check_in_catalog
+    from booklet.plan import catalog_entries, jobs, plan
 
+    listed = catalog_entries(check_in_catalog([], all_profiles(content))[1])  # related careers, as a build has them
     work: dict[str, tuple[Path, Job]] = {}
     pairings = [(output_format, paper) for output_format in FORMATS for paper in PAPERS]
     for index, report in enumerate(reports):
         for output_format, paper in [pairings[index % len(pairings)]] if quick else pairings:
-            options = Options(paper=paper, format=output_format, lang=report.career.lang)
+            options = Options(paper=paper, format=output_format, lang=report.career.lang, catalog=listed)
             name = f"{report.path}|{output_format}|{paper}"
             work[name] = (report.path, Job(name, (report.career,), options))
     if collections:

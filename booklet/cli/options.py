@@ -26,6 +26,18 @@ def _brand(_context: click.Context, _parameter: click.Parameter, path: Path | No
         raise click.BadParameter("\n" + "\n".join(str(finding) for finding in exc.findings)) from None
 
 
+def _state(_context: click.Context, _parameter: click.Parameter, code: str | None) -> str | None:
+    """A state's postal code, checked against the OEWS areas while options are parsed (a usage error)."""
+    if code is None:
+        return None
+    from booklet import wages  # reads the areas table; only when a state is asked for
+
+    try:
+        return wages.state_code(code)
+    except wages.WageError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 _STYLE = (
     click.option("--paper", type=click.Choice(list(PAPERS)), default=None,
                  help="Paper size [default: a4; a collection's own paper]."),
@@ -48,6 +60,10 @@ _STYLE = (
     click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
                  help="Your own template folder: its templates and css/ files replace the built-in ones of "
                       "the same name."),
+    click.option("--us-state", "us_state", metavar="XX", default=None, callback=_state,
+                 help="A U.S. state's edition: U.S. pay from that state's OEWS wages (two-letter code, e.g. CA), "
+                      "named in captions and on the cover; an occupation without a state figure shows the "
+                      "national one and says so."),
     click.option("--brand", type=click.Path(dir_okay=False, path_type=Path), default=None, callback=_brand,
                  help="A school's brand file (booklet brand new writes an example): its name, logo, counselor "
                       "and colour on covers, footers and the back page [default: a collection's own brand]."),
@@ -60,11 +76,11 @@ def style_options(command):
 
     @functools.wraps(command)
     def with_options(*args, paper, output_format, impose, grayscale, pdf_variant, lang, no_worksheet,
-                     no_blank_pages, templates, brand, **kwargs):
+                     no_blank_pages, templates, brand, us_state, **kwargs):
         options = Options(paper=paper or "a4", format=output_format, impose=impose, grayscale=grayscale,
                           pdf_variant=pdf_variant, lang=lang or "en", worksheet=not no_worksheet,
                           blank_pages=not no_blank_pages, templates=str(templates.resolve()) if templates else None,
-                          brand=brand)
+                          brand=brand, us_state=us_state)
         chosen = frozenset(name for name, value in (("paper", paper), ("lang", lang), ("brand", brand))
                            if value is not None)
         return command(*args, options=options, chosen=chosen, **kwargs)

@@ -60,8 +60,11 @@ def catalog_from(documents: list[Document]) -> Catalog:
     for doc in documents:
         data = doc.data if isinstance(doc.data, dict) else {}
         slug, title = data.get("slug"), data.get("title")
+        occupation = data.get("occupation") if isinstance(data.get("occupation"), dict) else {}
+        soc, match = (value if isinstance(value, str) else None for value in (occupation.get("soc"),
+                                                                                occupation.get("match")))
         if isinstance(slug, str) and isinstance(title, str) and len(title) <= MAX_TITLE_LENGTH:
-            entries.append(CatalogEntry(display_path(doc.path.resolve()), slug, title))
+            entries.append(CatalogEntry(display_path(doc.path.resolve()), slug, title, soc, match))
     return Catalog(tuple(entries))
 
 
@@ -80,6 +83,12 @@ def check_document(doc: Document, catalog: Catalog, today: dt.date) -> Report:
 def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None,
                 inputs: Inputs | None = None) -> list[Report]:
     """Check ``targets`` against a catalog made of ``catalog_paths`` plus the targets."""
+    return check_in_catalog(targets, catalog_paths, today, inputs)[0]
+
+
+def check_in_catalog(targets: list[Path], catalog_paths: list[Path], today: dt.date | None = None,
+                     inputs: Inputs | None = None) -> tuple[list[Report], Catalog]:
+    """``check_paths``, and the catalog the targets were checked against (slugs, titles, codes)."""
     today = today or dt.date.today()
     parsed = _parse_all([*targets, *catalog_paths], inputs or Inputs())  # targets first: findings name them as given
     catalog = catalog_from([doc for doc in parsed.values() if isinstance(doc, Document)])
@@ -90,7 +99,7 @@ def check_paths(targets: list[Path], catalog_paths: list[Path], today: dt.date |
             reports.append(Report(path, list(outcome.findings)))
         else:
             reports.append(check_document(outcome, catalog, today))
-    return reports
+    return reports, catalog
 
 
 def check_collection(path: Path, catalog: dict[str, Career], known: set[str], inputs: Inputs) -> Report:

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from booklet import glyphs
+from booklet import glyphs, wages
 from booklet.content.loader import Document, Loc
-from booklet.content.model import LEVELS, Career
+from booklet.content.model import LEVELS, Career, RegionSalary
 from booklet.errors import Finding, display_path
 
 ERROR, WARNING = "error", "warning"
@@ -78,6 +78,8 @@ class CatalogEntry:
     path: str  # resolved, so one file named two ways is one entry
     slug: str
     title: str
+    soc: str | None = None  # occupation.soc and .match, for the rules about shared occupation codes
+    match: str | None = None
 
 
 @dataclass(frozen=True)
@@ -279,10 +281,85 @@ def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -
     return findings
 
 
+# A source is an OEWS release when its title says so; its release is the "Month YYYY" in that title.
+OEWS_TITLE = re.compile(r"Occupational Employment and Wages?(?: Statistics)?,? (?P<release>[A-Z][a-z]+ \d{4})")
+
+
+def _figures(pay: RegionSalary) -> dict[Loc, int | bool | None]:
+    """The fields of a U.S. block that come from the dataset, by location: what wage-mismatch compares."""
+    found: dict[Loc, int | bool | None] = {("top_10_percent",): pay.top_10_percent, ("estimate",): pay.estimate}
+    for key in ("p10", "p25", "median", "p75", "p90"):
+        found["percentiles", key] = getattr(pay.percentiles, key) if pay.percentiles else None
+    for level in LEVELS:
+        band = getattr(pay.levels, level)
+        found["levels", level, "min"], found["levels", level, "max"] = band.min, band.max
+    return found
+
+
+def _wages(doc: Document, career: Career) -> list[Finding]:
+    """U.S. pay against the project's OEWS data: an older release cited, or figures that differ from it.
+
+    Careers with no U.S. equivalent (match: none) show no U.S. pay; a proxy is checked against its proxy
+    code.  A profile citing another release is reported once as outdated rather than figure by figure.
+    """
+    index = next((i for i, pay in enumerate(career.salary) if pay.region == "US"), None)
+    if career.occupation.match == "none" or index is None:
+        return []
+    pay, here, slug = career.salary[index], ("salary", index), career.slug
+    try:
+        expected = wages.us_block(career.occupation.soc).salary
+    except wages.WageError as exc:
+        return [doc.finding(("occupation", "soc"), str(exc), severity=ERROR, rule="wage-no-data")]
+    current = wages.release()
+    cited = next((i for i, source in enumerate(career.sources) if source.id == pay.source), None)
+    if cited is not None and (title := OEWS_TITLE.search(career.sources[cited].title)):
+        year = career.sources[cited].year
+        loc = ("sources", cited, "year") if year != current.year else ("sources", cited, "title")
+        if year != current.year or title.group("release") != current.release:
+            advice = (f"run `booklet refresh wages {slug}`" if year <= current.year else
+                      "update the project's data with `booklet refresh data`")
+            return [doc.finding(loc, f"cites OEWS {title.group('release')}; the project's data is OEWS "
+                                f"{current.release}: {advice}", severity=WARNING, rule="wage-outdated")]
+    want, code = _figures(expected), wages.oews_soc(career.occupation.soc)
+    findings = []
+    for loc, have in _figures(pay).items():
+        if have != want[loc]:
+            said = "is left out" if have is None else f"is {have}"
+            should = "should be left out" if want[loc] is None else f"OEWS gives {want[loc]}"
+            findings.append(doc.finding((*here, *loc), f"{said}; {should} for SOC {code} ({current.release}): "
+                                        f"run `booklet refresh wages {slug}`", severity=ERROR, rule="wage-mismatch"))
+    return findings
+
+
+def _shared_proxy(doc: Document, career: Career, catalog: Catalog) -> list[Finding]:
+    """A proxy's U.S. pay is another occupation's: its note must name every catalog career showing the same pay.
+
+    Two careers may share one OEWS wage row only when the reader is told: each proxy's ``occupation.note``
+    names the other career (title or slug), so two proxies sharing a row both say so.  A warning, since the
+    figures themselves are right.
+    """
+    if career.occupation.match != "proxy" or not any(pay.region == "US" for pay in career.salary):
+        return []
+    row = wages.oews_soc(career.occupation.soc)
+    note = career.occupation.note or ""
+    findings = []
+    for entry in catalog.others(career.slug):
+        if entry.match not in ("exact", "proxy") or not entry.soc or wages.SOC.match(entry.soc) is None:
+            continue
+        if wages.oews_soc(entry.soc) == row and not (_title_pattern(entry.title).search(note) or
+                                                        re.search(rf"\b{re.escape(entry.slug)}\b", note)):
+            findings.append(doc.finding(("occupation", "note"), f"the U.S. pay is SOC {row}, which {entry.slug} "
+                                        f"({entry.title}) also shows; say so in the note, naming {entry.title}",
+                                        severity=WARNING, rule="shared-proxy"))
+    return findings
+
+
 def model_rules(doc: Document, career: Career, catalog: Catalog, today: dt.date) -> list[Finding]:
     return [
         *_regions(doc, career),
         *_salary(doc, career),
         *_years(doc, career),
         *_identity(doc, career, catalog, today),
+        *_wages(doc, career),
+        *_shared_proxy(doc, career, catalog),
     ]

@@ -39,7 +39,16 @@ from booklet.content.model import Career, RegionPath, RegionSalary
 from booklet.errors import BookletError
 from booklet.i18n import REGION_NAMES, Text, _
 from booklet.options import Options
-from booklet.render.context import Figure, _figure, furniture, money_note
+from booklet.render.context import (
+    OEWS_NOTE,
+    ONET_NOTE,
+    Figure,
+    _figure,
+    furniture,
+    interest_profile,
+    money_note,
+    onet_release,
+)
 from booklet.render.html import render_html
 from booklet.render.pdf import Renderer
 
@@ -231,6 +240,11 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
                                careers=text.join_list(untranslated)) if untranslated else "",
         "split_rows": limits["split"],
         "ladders": charts[limits["chart_rows"]],
+        # Each career's O*NET interest code, a row of the table, and the credits the datasets ask for; not on
+        # small paper, where the sheet has no line to spare.
+        "interests": [] if options.page.small else [interest_profile(career, text) for career in careers],
+        "data_notes": [] if options.page.small else [
+            text._(OEWS_NOTE), text._(ONET_NOTE["handout"], release="O*NET " + onet_release())],
         **furniture(text, reviewed, options.brand),
     }
 

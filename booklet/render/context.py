@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from booklet.charts import Chart, education_charts, look, roles_chart, salary_chart
+from booklet import facts, interests, related, wages
+from booklet.charts import Chart, education_charts, interests_chart, look, roles_chart, salary_chart
 from booklet.charts.style import SvgText, lift_texts, needs_shaping, svg_size
 from booklet.content.brand import Brand
 from booklet.content.model import WEEKDAYS, Career, Week
@@ -119,7 +120,76 @@ def charts(career: Career, options: Options, text: Text) -> dict[str, Any]:
     if options.format != "handout":
         made["education"] = [_figure(chart) for chart in education_charts(career, width_mm=width, look=style,
                                                                              text=text)]
+        if (scores := interests.interests(career.occupation.soc)) is not None:
+            made["interests"] = _figure(interests_chart(scores.scores, scores.holland, interests.AREAS,
+                                                        width_mm=min(width, INTERESTS_WIDTH_MM), look=style,
+                                                        text=text))
     return made
+
+
+INTERESTS_WIDTH_MM = 100
+NO_INTERESTS = _("O*NET, the U.S. occupational database our interest profiles come from, gives no interest scores "
+                 "for %(title)s (%(soc)s), the occupation closest to this career, so there is no interest profile "
+                 "here. Talk to people in the job about what they enjoy in it.")
+NO_INTERESTS_SHORT = _("O*NET gives no interest scores for this career's occupation (%(soc)s).")
+INTERESTS_SOURCE = _("Interest scores: O*NET %(release)s, for %(title)s (%(soc)s). Full credit in Sources & notes.")
+RELATED_NOTE = _("These careers in our catalog are among the occupations O*NET lists as related to this one.")
+OEWS_NOTE = _("BLS.gov cannot vouch for the data or analyses derived from these data after the data have been "
+              "retrieved from BLS.gov.")
+ONET_NOTE = {
+    "booklet": _("This booklet includes information from the %(release)s Database by the U.S. Department of Labor, "
+                 "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is "
+                 "a trademark of USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."),
+    # A handout has one sheet: the same credit, compact (title, licence, trademark, no endorsement, modified).
+    "handout": _("Interest data: %(release)s Database, USDOL/ETA, used under CC BY 4.0. O*NET® is a trademark of "
+                 "USDOL/ETA, which has not approved, endorsed, or tested these modifications."),
+}
+MAX_RELATED = 6
+
+
+def interest_profile(career: Career, text: Text) -> dict[str, Any]:
+    """What a booklet and a handout say about a career's interests: its code and sentence, or that O*NET has none.
+
+    The Holland code is O*NET's own high-point code for the career's occupation (``booklet.interests``).
+    """
+    code = career.occupation.soc
+    scores = interests.interests(code)
+    title = interests.titles().get(code, code)
+    if scores is None:
+        return {"code": "", "none": text._(NO_INTERESTS, title=title, soc=code),
+                "none_short": text._(NO_INTERESTS_SHORT, soc=code)}
+    return {
+        "code": scores.holland,
+        "areas": text.join_list([text._(interests.AREAS[letter]) for letter in scores.holland]),
+        "sentence": interests.describe(scores.holland, text),
+        "source": text._(INTERESTS_SOURCE, release=onet_release(), title=title, soc=code),
+        "none": "",
+        "none_short": "",
+    }
+
+
+def onet_release() -> str:
+    """'29' of 'O*NET 29': the release as O*NET's own attribution names it."""
+    return facts.release("onet").release.removeprefix("O*NET ").strip()
+
+
+def related_careers(career: Career, options: Options) -> list[dict[str, str]]:
+    """Catalog careers O*NET lists as related to this one (``booklet.related``), most related first."""
+    if career.occupation.match == "none" or not options.catalog:
+        return []
+    found = related.related_entries(career.slug, career.occupation.soc, options.catalog)
+    return [{"slug": slug, "title": title} for slug, title, _code in found[:MAX_RELATED]]
+
+
+def data_notes(career: Career, text: Text, onet: bool, kind: str = "booklet") -> list[str]:
+    """The notes the public datasets ask for: BLS's on OEWS figures, O*NET's licence credit."""
+    notes = []
+    if any(source.publisher == wages.PUBLISHER and "Occupational Employment" in source.title
+           for source in career.sources if any(pay.source == source.id for pay in career.salary)):
+        notes.append(text._(OEWS_NOTE))
+    if onet:
+        notes.append(text._(ONET_NOTE[kind], release="O*NET " + onet_release()))
+    return notes
 
 
 def money_note(currencies: list[str], text: Text) -> str:
@@ -168,11 +238,18 @@ def build_context(
     requested = options.lang
     options = replace(options, lang=career.lang)
     text = Text(options.lang)
+    edition = wages.for_state(career, options.us_state) if options.us_state else None
+    if edition is not None:
+        career = edition.career
     if chapter is not None:
         kicker = text._("Chapter %(number)s · %(field)s", number=text.number(chapter), field=career.field)
     else:
         kicker = text._(_("Career handout · %(field)s") if options.format == "handout"
                         else _("Career booklet · %(field)s"), field=career.field)
+    if edition is not None:
+        kicker = f"{kicker} · {text._(wages.EDITION, state=edition.name())}"
+    profile = interest_profile(career, text)
+    linked = related_careers(career, options)
     return {
         "career": career,
         "options": options,
@@ -188,7 +265,12 @@ def build_context(
         "contents_heading": text._("In this chapter") if chapter is not None else text._("In this booklet"),
         "money_note": money_note([pay.currency for pay in career.salary], text),
         "band_rule": text._(BAND_RULE),
-        "onet_note": "",
+        "data_notes": data_notes(career, text, onet=bool(profile["code"] or linked),
+                                 kind="handout" if options.format == "handout" else "booklet"),
+        "interests": profile,
+        "related_careers": linked,
+        "related_note": text._(RELATED_NOTE),
+        "edition_note": edition.note(text) if edition is not None else "",
         "meta": {
             "title": text._(_("%(title)s: career handout") if options.format == "handout"
                             else _("%(title)s: career booklet"), title=career.title),

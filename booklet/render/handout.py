@@ -32,7 +32,8 @@ from booklet.render.qr import qr_code
 BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # in order (templates/handout.html.j2)
 FLEXIBLE = "skills"  # shows as many of its items as fit
 EVERYTHING = {"lists": 5, "route": 5, "employers": 4, "hurdles": True, "salary_charts": 3, "roles_chart": True,
-              "sources": True, "summary": True}
+              "sources": True, "summary": True, "related": True,
+              "interests_sentence": True, "advice": True}
 # What gives way, in order, each step on top of the ones before: first the charts that repeat the pay
 # table, then the sources' full titles (their publishers and years stay), then list items.
 GIVE_WAY = (
@@ -40,12 +41,14 @@ GIVE_WAY = (
     {"salary_charts": 1},
     {"salary_charts": 0},
     {"sources": False},
+    {"related": False, "interests_sentence": False},  # the related careers; the interests as a code by the heading
     {"lists": 4, "route": 4, "employers": 3},
     {"summary": False},  # the overview's one line instead of its paragraph
     {"lists": 3, "employers": 2, "hurdles": False},
     {"roles_chart": False, "route": 3},
     {"employers": 0},
     {"lists": 2},
+    {"advice": False},  # the closing advice, when a long career still needs the room
 )
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # One page tall enough for every block, the back side run on: where each block starts is its size.
