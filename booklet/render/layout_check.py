@@ -92,6 +92,12 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
         and b[1] < a[3] - tolerance
 
 
+def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    tolerance = limits.TOLERANCE_PX
+    return inner[0] >= outer[0] - tolerance and inner[1] >= outer[1] - tolerance \
+        and inner[2] <= outer[2] + tolerance and inner[3] <= outer[3] + tolerance
+
+
 def _svg(box: boxes.Box) -> str | None:
     element = getattr(box, "element", None)
     src = element.get("src", "") if element is not None else ""
@@ -177,6 +183,15 @@ def _charts(page: PageReading, labels: list[str]) -> list[LayoutProblem]:
             problems.append(LayoutProblem(page.number, "type-too-small", f"chart text printed at {min(sizes):.1f} pt "
                                           f"(minimum {limits.MIN_CHART_PT:g} pt)"))
         labels.extend(text.text for text in svg_texts(svg))
+    # Labels set as HTML over a chart must land on it: a box wider than its drawing shifts them off.
+    drawings = [_rect(p.box) for p in page.placed if isinstance(p.box, boxes.ReplacedBox) and _svg(p.box)]
+    for label in (t for t in page.texts(margins=False) if "chart-label" in t.classes):
+        left, top, right, bottom = _rect(label.box)
+        if "translateX(-50%)" in (label.block.get("style") or ""):  # centred when drawn; boxes are not moved
+            left, right = left - (right - left) / 2, right - (right - left) / 2
+        if not any(_inside((left, top, right, bottom), drawing) for drawing in drawings):
+            problems.append(LayoutProblem(page.number, "chart-text-clipped",
+                                          f"chart label '{label.box.text.strip()[:30]}' is set off its chart"))
     return problems
 
 

@@ -49,6 +49,20 @@ def test_chart_text_outside_its_drawing_is_clipped(renderer):
     assert found == ["page 1: chart-text-clipped: chart text cut off: 'Law school or professional training'"]
 
 
+@pytest.mark.parametrize(("box_style", "img_style", "off"), [("width: 80mm", "", False), ("", "width: 80mm", True)])
+def test_a_chart_label_set_off_its_chart(renderer, box_style, img_style, off):
+    """Labels set as HTML over a chart (Devanagari) land on it only if their box is the drawing's size."""
+    fig = figure(80, 30)
+    fig.text(0.98, 0.5, "शिखर", fontsize=8, ha="right")
+    picture = _figure(finish(fig, "a chart"))
+    assert picture.labels, "a Devanagari chart sets its text as HTML"
+    spans = "".join(f'<span class="chart-label" style="{label.style}">{label.text}</span>' for label in picture.labels)
+    html = (f'<figure><div class="chart-box" style="{box_style}"><img src="{picture.uri}" alt="" style="{img_style}">'
+            f'{spans}</div></figure>')
+    found = _found(renderer.layout(_page(html + _fill(1))), "chart-text-clipped")
+    assert found == (["page 1: chart-text-clipped: chart label 'शिखर' is set off its chart"] if off else [])
+
+
 def test_a_label_the_chart_should_print_whole_is_reported_missing(renderer):
     fig = figure(80, 30)
     fig.text(0.1, 0.5, "school or professional training", fontsize=8)  # the start was lost
