@@ -36,9 +36,23 @@ def environment(template_dirs: tuple[Path, ...] = (paths.TEMPLATES,), lang: str 
         extensions=["jinja2.ext.i18n"],
         finalize=lambda value: tie(value) if isinstance(value, str) else value,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.install_gettext_translations(_Tied(translations(lang)), newstyle=True)
     env.globals["thresholds"] = thresholds  # the layout decisions templates share with the layout check
     return env
+
+
+class _Tied:
+    """A catalog whose messages come out tied: the templates' ``_()`` returns Markup, which ``finalize``
+    leaves alone, so interface text ("Mid-career", "per cent") is tied here, before it is formatted."""
+
+    def __init__(self, catalog) -> None:
+        self._catalog = catalog
+
+    def gettext(self, message: str) -> str:
+        return tie(self._catalog.gettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return tie(self._catalog.ngettext(singular, plural, n))
 
 
 def render_html(template: str, context: dict[str, Any]) -> str:

@@ -264,11 +264,26 @@ def _opens_with_heading(page: PageReading | None) -> bool:
     return bool(flow) and flow[0].block_tag in HEADINGS
 
 
-def _stranded(page: PageReading, last_page: bool, next_page: PageReading | None) -> list[LayoutProblem]:
+def _continues(element, page: PageReading | None, parent_of: dict) -> bool:
+    """Whether any of ``element`` (a heading's container) is laid out on ``page``."""
+    if element is None or page is None:
+        return False
+    for placed in page.placed:
+        block = placed.block
+        while block is not None:
+            if block is element:
+                return True
+            block = parent_of.get(block)
+    return False
+
+
+def _stranded(page: PageReading, last_page: bool, next_page: PageReading | None,
+              parent_of: dict) -> list[LayoutProblem]:
     """A heading must be followed on its page by two lines, a figure or a table row.
 
     One line is enough when what the heading introduces ends there (the next
-    page opens with a heading of its own): a one-line card is whole.
+    page opens with a heading of its own, or nothing of the heading's own
+    container goes on to it): a one-line card is whole.
     """
     if last_page:
         return []
@@ -278,7 +293,8 @@ def _stranded(page: PageReading, last_page: bool, next_page: PageReading | None)
             continue
         following = sum(2 if isinstance(after.box, boxes.ReplacedBox) else 1 for after in flow[index + 1:]
                         if after.block_tag not in HEADINGS and not str(after.block_tag).endswith("::before"))
-        if following < limits.MIN_LINES_AFTER_HEADING and not (following and _opens_with_heading(next_page)):
+        whole = _opens_with_heading(next_page) or not _continues(parent_of.get(placed.block), next_page, parent_of)
+        if following < limits.MIN_LINES_AFTER_HEADING and not (following and whole):
             heading = " ".join(t.text for t in _text_children(placed.box)).strip()
             return [LayoutProblem(page.number, "heading-stranded", f"'{heading[:40]}' ends the page without what "
                                   "it introduces")]
@@ -405,6 +421,8 @@ def check_document(document: Document, options: Options | None = None,
     problems: list[LayoutProblem] = []
     labels: list[str] = []
     content = [page for page in readings if page.name not in FURNITURE_PAGES]
+    html = root.element if root is not None else None
+    parent_of = {child: parent for parent in html.iter() for child in parent} if html is not None else {}
     for page in readings:
         problems += _overflow(page)
         before = len(labels)
@@ -417,7 +435,7 @@ def check_document(document: Document, options: Options | None = None,
         problems += _line_lengths(page)
         following = readings[page.number] if page.number < len(readings) else None
         last = following is None or following.name in FURNITURE_PAGES
-        problems += _stranded(page, last, following)
+        problems += _stranded(page, last, following, parent_of)
         if options.format == "handout":
             if page.fill < limits.MIN_FILL_HANDOUT_SIDE:
                 problems.append(LayoutProblem(page.number, "handout-unbalanced", f"this side is {page.fill:.0%} full "
@@ -428,8 +446,6 @@ def check_document(document: Document, options: Options | None = None,
         elif not last and page.fill < limits.MIN_FILL_INSIDE[small]:
             problems.append(LayoutProblem(page.number, "page-underfilled", f"only {page.fill:.0%} of the page is used "
                                           f"(at least {limits.MIN_FILL_INSIDE[small]:.0%})"))
-    html = root.element if root is not None else None
-    parent_of = {child: parent for parent in html.iter() for child in parent} if html is not None else {}
     problems += _units(readings, parent_of)
     printed = " ".join(" ".join(labels).replace(WORD_JOINER, "").split())  # ties added by the typography
     shown = {element.get("data-chart") for element in html.iter()} if html is not None else set()
