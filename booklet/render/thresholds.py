@@ -15,8 +15,9 @@ MIN_FILL_LAST = 0.30  # a last page too: a sheet printed for one line is wasted
 MIN_FILL_HANDOUT_SIDE = 0.80  # both sides of a handout
 # When a booklet or chapter falls short of these, it is laid out again with these classes (components.css), each
 # tighter than the one before: the interest profile without its explanations ("compact"), the closing notes, then
-# everything; the one leaving fewer short pages is kept.
-TIGHTER = ("compact", "tight-end", "tight-end compact", "tight-end tight", "tight-end tight compact")
+# everything; the one leaving fewer short pages is kept. Last, the other way round ("loose-end"): the further
+# reading starts the last page, so that the credits after it do not print alone.
+TIGHTER = ("compact", "tight-end", "tight-end compact", "tight-end tight", "tight-end tight compact", "loose-end")
 
 # type-too-small: sizes at print size, in points.
 MIN_TEXT_PT = 8.5  # anything a student reads
@@ -28,6 +29,8 @@ MAX_LINE_CHARS = 80
 
 # heading-stranded: lines (or a figure, or a table row) that must follow a heading on its page.
 MIN_LINES_AFTER_HEADING = 2
+# A FAQ answer longer than this (about four lines) may break across pages, two lines at least on each side.
+LONG_ANSWER_CHARS = 320
 
 # unit-split: a grid of side-by-side cards with at most this many rows moves as one unit (a 2×2
 # grid never splits 2/2); a longer one may break between full rows, never leaving a lone card.
