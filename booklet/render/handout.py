@@ -33,7 +33,7 @@ BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # 
 FLEXIBLE = "skills"  # shows as many of its items as fit
 EVERYTHING = {"lists": 5, "route": 5, "employers": 4, "hurdles": True, "salary_charts": 3, "roles_chart": True,
               "sources": True, "summary": True, "related": True,
-              "interests_sentence": True, "advice": True}
+              "interests_sentence": True, "advice": True, "experience": True}
 # What gives way, in order, each step on top of the ones before: first the charts that repeat the pay
 # table, then the sources' full titles (their publishers and years stay), then list items.
 GIVE_WAY = (
@@ -47,6 +47,7 @@ GIVE_WAY = (
     {"lists": 3, "employers": 2, "hurdles": False},
     {"roles_chart": False, "route": 3},
     {"employers": 0},
+    {"experience": False},  # the years of each level (the booklet has them): the pay columns get the width
     {"lists": 2},
     {"advice": False},  # the closing advice, when a long career still needs the room
 )
