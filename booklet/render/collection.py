@@ -36,6 +36,7 @@ from booklet.i18n import REGION_NAMES, Text
 from booklet.options import Options
 from booklet.render.backmatter import back_matter, pages_to_fill, with_back_matter
 from booklet.render.compare import COMPARISON_HEADING, comparison, groups
+from booklet.render.compare import LIMITS as COMPARE_LIMITS
 from booklet.render.context import build_context, furniture, money_note
 from booklet.render.html import render_html
 from booklet.render.join import Bookmark, join_pdfs
@@ -107,6 +108,21 @@ def _front_context(collection: Collection, careers: list[Career], options: Optio
     }
 
 
+def _fitted_front(renderer: Renderer, collection: Collection, careers: list[Career], options: Options) -> dict:
+    """The front matter's context; when its last page would print nearly empty, its comparison tables are
+    shortened by the comparison sheet's own rule (``compare.LIMITS``), a step at a time, until it does not."""
+    front = _front_context(collection, careers, options)
+    if not front["comparisons"]:
+        return front
+    text = Text(options.lang)
+    for limits in (None, *COMPARE_LIMITS[1:]):
+        trial = front if limits is None else {
+            **front, "comparisons": [comparison(group, text, limits) for group in groups(careers)]}
+        if not short_pages(renderer.layout(render_html("collection.html.j2", trial)), options.page.small)[0]:
+            return trial
+    return front
+
+
 def _prefix(career: Career) -> str:
     return f"{career.slug}-"
 
@@ -159,7 +175,8 @@ def render_collection(
     if in_parts is None:
         in_parts = len(careers) > SINGLE_DOCUMENT_LIMIT
     if in_parts:
-        return _render_in_parts(renderer, _front_context(collection, careers, options), collection, careers, options)
+        return _render_in_parts(renderer, _fitted_front(renderer, collection, careers, options), collection, careers,
+                                options)
     return renderer.write(layout_collection(renderer, collection, careers, options))
 
 
@@ -170,7 +187,7 @@ def layout_collection(renderer: Renderer, collection: Collection, careers: list[
     set tighter (``TIGHTER``), as a booklet is; the tighter setting is kept
     for the chapters it helps.
     """
-    front = _front_context(collection, careers, options)
+    front = _fitted_front(renderer, collection, careers, options)
     chapters = [{"lang": career.lang,
                  "html": Markup(render_html("career.html.j2", _chapter_context(career, options, number)))}
                 for number, career in enumerate(careers, start=1)]
