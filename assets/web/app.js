@@ -18,14 +18,19 @@
     filters.querySelectorAll("select").forEach(function (select) {
       select.addEventListener("change", function () { filters.requestSubmit(); });
     });
-    const search = filters.querySelector("input[type=search]");
-    if (search) {
+    // The title search and the interest code; the cursor goes back to the first that holds text.
+    let focused = false;
+    filters.querySelectorAll("input[type=search]").forEach(function (search) {
       search.addEventListener("input", function () {
         clearTimeout(timer);
         timer = setTimeout(function () { filters.requestSubmit(); }, 450);
       });
-      if (search.value) { search.focus(); search.setSelectionRange(search.value.length, search.value.length); }
-    }
+      if (search.value && !focused) {
+        focused = true;
+        search.focus();
+        search.setSelectionRange(search.value.length, search.value.length);
+      }
+    });
   }
 
   // Job page: progress until the file is ready or the build failed.

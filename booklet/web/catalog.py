@@ -23,6 +23,7 @@ from booklet.content.model import Career
 from booklet.errors import Finding, ProfileError
 from booklet.i18n import LANGUAGES, Text
 from booklet.inputs import Inputs
+from booklet.interests import AREAS, Interests, interests, similarity, student_code
 
 # Education levels, read from a profile's entry education: the first one its text names is the entry level.
 LEVELS: tuple[tuple[str, str], ...] = (
@@ -47,6 +48,12 @@ def education_level(entry_education: str) -> str:
 class Fact:
     label: str
     value: str
+    href: str = ""  # a catalog address the value links to (the interest code: careers sharing its letters)
+
+
+def code_names(code: str) -> str:
+    """'RC' → 'Realistic, Conventional': the areas of a Holland code, in its order."""
+    return ", ".join(AREAS[letter] for letter in code)
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,22 @@ class Entry:
     findings: tuple[str, ...] = ()  # the profile's and its translations' check lines
     career: Career | None = None
     errors: tuple[str, ...] = ()  # the English profile's errors: it cannot be built while there are any
+    # O*NET's interest scores and Holland code for the profile's occupation (booklet.interests), as its booklet
+    # prints them; None where O*NET rates none (military occupations) or the profile does not validate.
+    interests: Interests | None = None
+
+    @property
+    def holland(self) -> str:
+        """The occupation's Holland code, 'RC'; '' without O*NET interest scores."""
+        return self.interests.holland if self.interests is not None else ""
+
+    @property
+    def holland_names(self) -> str:
+        return code_names(self.holland)
+
+    def fit(self, code: str) -> int:
+        """How well the career fits a student's code, 0–100: ``booklet match``'s similarity (0 without scores)."""
+        return round(similarity(code, self.interests) * 100) if self.interests is not None else 0
 
 
 @dataclass(frozen=True)
@@ -105,12 +128,24 @@ class Snapshot:
         return [label for label, _pattern in LEVELS if label in present] + \
             [label for label in ("Other",) if label in present]
 
-    def search(self, query: str = "", field: str = "", tag: str = "", level: str = "", lang: str = "") -> list[Entry]:
+    def search(self, query: str = "", field: str = "", tag: str = "", level: str = "", lang: str = "",
+               code: str = "") -> list[Entry]:
+        """The entries that match every filter given, by title; by fit first when an interest code is given.
+
+        ``code`` is a student's interest code, checked by ``booklet.interests.student_code`` (a ``CodeError``
+        otherwise): a career matches when its Holland code holds every one of the code's letters, in any order,
+        and the matches are ranked by ``booklet match``'s similarity to the code, best first.
+        """
         words = query.casefold().split()
-        return [entry for entry in self.entries
-                if all(word in entry.title.casefold() for word in words)
-                and (not field or entry.field == field) and (not tag or tag in entry.tags)
-                and (not level or entry.level == level) and (not lang or lang in entry.languages)]
+        code = student_code(code) if code else ""
+        found = [entry for entry in self.entries
+                 if all(word in entry.title.casefold() for word in words)
+                 and (not field or entry.field == field) and (not tag or tag in entry.tags)
+                 and (not level or entry.level == level) and (not lang or lang in entry.languages)
+                 and (not code or (entry.holland and set(code) <= set(entry.holland)))]
+        if code:
+            found.sort(key=lambda entry: -entry.fit(code))  # stable: equal fits stay in title order
+        return found
 
 
 class ContentIndex:
@@ -202,14 +237,18 @@ class ContentIndex:
                          findings=findings, errors=errors)
         text = Text("en")
         span = career.quick_facts.years_to_first_job
+        scores = interests(career.occupation.soc)
+        code = (Fact("Interest code (Holland)", f"{scores.holland}: {code_names(scores.holland)}",
+                     f"/?code={scores.holland}"),) if scores is not None else \
+            (Fact("Interest code (Holland)", f"none: O*NET rates no interests for {career.occupation.soc}"),)
         facts = (Fact("Entry education", career.quick_facts.entry_education),
-                 Fact("Years to a first job", text.years_span(span.min, span.max, long=True)))
+                 Fact("Years to a first job", text.years_span(span.min, span.max, long=True)), *code)
         pay = tuple(Fact(text.region(salary.region) + (f" ({salary.covers})" if salary.covers else ""),
                          text.money_range(salary.levels.entry.min, salary.levels.entry.max, salary.currency))
                     for salary in career.salary)
         return Entry(slug, report.path, career.title, career.field, tuple(career.tags), career.overview.one_line,
                      education_level(career.quick_facts.entry_education), languages, facts, pay, status, findings,
-                     career, errors)
+                     career, errors, scores)
 
     def _collection(self, path: Path, report: Report, inputs: Inputs, good: dict[str, Career]) -> ShippedCollection:
         findings = tuple(self.show(finding) for finding in report.findings)

@@ -23,8 +23,8 @@ booklet.web.comparing).  Adding one is:
 
 Rendering options are ``OptionField`` objects, each a partial and a function
 that sets ``Options`` keywords from the form; the school's brand is one
-(booklet.web.uploads checks it), and the U.S. state joins ``OPTION_FIELDS``
-the same way once ``build`` has ``--us-state`` (see the slot below).
+(booklet.web.uploads checks it), and so is the U.S. state (``--us-state``, checked
+by ``booklet.wages.state_code`` as the command line checks it).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from booklet import wages
 from booklet.batch import Job
 from booklet.catalog import all_profiles, careers_dir, did_you_mean, is_slug
 from booklet.content.check import check_paths
@@ -106,14 +107,29 @@ def _brand(form: Form, values: dict[str, Any], chosen: set[str]) -> None:
         chosen.add("brand")
 
 
+def state_choices() -> dict[str, str]:
+    """Postal code → name of every state and territory ``--us-state`` takes, by name (the select's options)."""
+    return dict(sorted(((code, name) for code, name in wages.areas().items() if code != wages.NATIONAL),
+                       key=lambda item: item[1]))
+
+
+def _us_state(form: Form, values: dict[str, Any], chosen: set[str]) -> None:
+    """``--us-state XX``: a state's edition; empty is the national one. Checked by the command line's own code."""
+    code = form.get("us_state")
+    if code:
+        try:
+            values["us_state"] = wages.state_code(code if len(code) <= 20 else f"{code[:20]}…")
+        except wages.WageError as exc:
+            raise Refused([f"U.S. state: {exc}"]) from None
+
+
 OPTION_FIELDS: list[OptionField] = [
     OptionField("format", "fields/format.html.j2", _format),
     OptionField("paper", "fields/paper.html.j2", _paper),
     OptionField("lang", "fields/lang.html.j2", _lang),
+    OptionField("us_state", "fields/state.html.j2", _us_state),
     OptionField("grayscale", "fields/grayscale.html.j2", _grayscale),
     OptionField("brand", "fields/brand.html.j2", _brand),
-    # SLOT U.S. state: once main's build has --us-state, OptionField("state", "fields/state.html.j2", apply_state)
-    #   setting values["state"] from form.choice("state", STATES, ""); the partial is the control.
 ]
 
 
@@ -142,17 +158,21 @@ def describe(options: Options, with_format: bool = True) -> str:
         parts.append("grayscale")
     if options.lang != "en":
         parts.append(LANGUAGES[options.lang])
+    if options.us_state:
+        parts.append(f"{wages.areas().get(options.us_state, options.us_state)} edition")
     if options.brand is not None:
         parts.append(options.brand.school)
     return ", ".join(parts)
 
 
 def file_suffix(options: Options, default_paper: str = "a4", default_lang: str = "en") -> str:
-    """'-handout-letter' for a non-default build, so two downloads never get one name."""
+    """'-handout-letter' for a non-default build ('-ca' for California's edition), so two downloads never share
+    a name."""
     parts = [options.format] if options.format != "booklet" else []
     parts += [options.paper] if options.paper != default_paper else []
     parts += ["grayscale"] if options.grayscale else []
     parts += [options.lang] if options.lang != default_lang else []
+    parts += [options.us_state.lower()] if options.us_state else []
     parts += ["branded"] if options.brand is not None else []
     return "".join(f"-{part}" for part in parts)
 

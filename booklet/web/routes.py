@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from booklet.catalog import is_slug
 from booklet.i18n import LANGUAGES
+from booklet.interests import AREAS, CodeError, student_code
 from booklet.options import Options
 from booklet.web import thumbnails
 from booklet.web.cache import valid_key
@@ -32,6 +33,7 @@ from booklet.web.kinds import (
     career_request,
     options_from_form,
     shipped_collection_request,
+    state_choices,
 )
 from booklet.web.security import Form, HTTPProblem, read_form
 
@@ -68,15 +70,22 @@ def _submit(site: Site, request: BuildRequest) -> WebJob:
 def routes(site: Site) -> list[Route]:
     def option_context() -> dict:
         return {"option_fields": OPTION_FIELDS, "papers": PAPER_LABELS, "formats": FORMAT_LABELS,
-                "languages": LANGUAGES}
+                "languages": LANGUAGES, "states": state_choices()}
 
     # -- catalog and careers --------------------------------------------------------
     def catalog(request: Request) -> Response:
+        """The careers that match the filters; an interest code that is no code is said on the page, unfiltered."""
         snapshot = site.index.snapshot()
-        query = {name: request.query_params.get(name, "")[:100] for name in ("q", "field", "tag", "level", "lang")}
-        found = snapshot.search(query["q"], query["field"], query["tag"], query["level"], query["lang"])
+        query = {name: request.query_params.get(name, "").strip()[:100]
+                 for name in ("q", "field", "tag", "level", "lang", "code")}
+        code, code_error = "", ""
+        try:
+            code = student_code(query["code"]) if query["code"] else ""
+        except CodeError as exc:
+            code_error = f"Interest code: {exc}"
+        found = snapshot.search(query["q"], query["field"], query["tag"], query["level"], query["lang"], code)
         return site.page(request, "catalog.html.j2", snapshot=snapshot, entries=found, query=query,
-                         languages=LANGUAGES)
+                         languages=LANGUAGES, code=code, code_error=code_error, areas=AREAS)
 
     def preview_state(slug: str) -> dict:
         """The career page's preview: ready (with its pages), building, or the profile's errors."""

@@ -98,6 +98,33 @@ def test_build_and_download_a_handout(page, artifacts, tmp_path):
     assert "Chef" in reader.pages[0].extract_text()
 
 
+def test_filter_by_interest_code_and_build_a_state_edition(page, artifacts, tmp_path):
+    page.goto("/")
+    page.fill("input[name=code]", "r")
+    page.wait_for_url(re.compile(r"code=r"))
+    expect(page.locator("#result-count")).to_have_text("2 of 3 careers, by fit to R")
+    assert page.locator(".card-title").all_inner_texts() == ["Electrician", "Chef"]
+    expect(page.locator(".card .chip-code").first).to_have_text("RC")
+    shot(page, artifacts, "11-interest-filter")
+    page.click(".card-title:has-text('Electrician')")
+    page.wait_for_url("**/careers/electrician")
+    expect(page.locator(".facts a[href='/?code=RC']")).to_have_text("RC: Realistic, Conventional")
+    page.select_option(".build select[name=format]", "handout")
+    page.select_option(".build select[name=us_state]", "CA")
+    shot(page, artifacts, "12-career-state")
+    page.click(".build button[type=submit]")
+    page.wait_for_url(re.compile(r"/jobs/"))
+    link = page.locator("[data-job-download]")
+    link.wait_for(state="visible")
+    expect(page.locator("#job-title")).to_have_text("Electrician: Handout, A4, California edition")
+    with page.expect_download() as download:
+        link.click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "electrician-handout-ca.pdf"
+    assert "CALIFORNIA EDITION" in PdfReader(saved).pages[0].extract_text()
+
+
 def test_compare_three_careers_and_download_the_sheet(page, artifacts, tmp_path):
     page.goto("/careers/chef")
     page.click("#compare-with")

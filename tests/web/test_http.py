@@ -58,6 +58,50 @@ def test_catalog_lists_searches_and_filters(client):
     assert "No career matches" in client.get("/?q=astronaut").text
 
 
+def test_catalog_filters_by_interest_code_ranked_by_fit(client):
+    """Careers whose O*NET Holland code holds every letter given, best fit first (booklet match's similarity)."""
+    from booklet.interests import interests, similarity
+
+    page = client.get("/").text  # accountant CEI, chef ERC, electrician RC: each card shows its code
+    codes = {"CEI": "Conventional, Enterprising, Investigative", "ERC": "Enterprising, Realistic, Conventional",
+             "RC": "Realistic, Conventional"}
+    for code, names in codes.items():
+        assert f'<span class="chip chip-code" title="Interest code (O*NET Holland code): {names}">{code}</span>' in page
+    assert 'name="code"' in page and "Realistic" in page
+    realistic = client.get("/?code=r").text
+    assert "2 of 3 careers, by fit to R" in realistic
+    assert re.findall(r'card-title">([^<]+)', realistic) == ["Electrician", "Chef"]  # RC fits R better than ERC
+    electrician = round(similarity("R", interests("47-2111.00")) * 100)
+    assert f">fit {electrician}</span>" in realistic
+    fits = {title: similarity("EC", interests(soc)) for title, soc in (("Chef", "35-1011.00"),
+                                                                        ("Accountant", "13-2011.00"))}
+    assert re.findall(r'card-title">([^<]+)', client.get("/?code=ec").text) == sorted(fits, key=lambda t: -fits[t])
+    assert "1 of 3 careers" in client.get("/?code=I").text and "card-title\">Accountant" in client.get("/?code=I").text
+    assert "No career matches" in client.get("/?code=A").text
+    assert "1 of 3 careers" in client.get("/?code=R&q=chef").text  # with the other filters
+
+
+@pytest.mark.parametrize(("code", "shown"), [
+    ("XYZ", "&#39;XYZ&#39; is not an interest code"),
+    ("RR", "&#39;RR&#39; is not an interest code"),
+    ("IRCS", "one to three different letters"),
+    ('"><script>alert(1)</script>', "&lt;script&gt;alert(1)&lt;/script&gt;"),
+])
+def test_a_wrong_interest_code_is_said_on_the_page(client, code, shown):
+    answer = client.get("/", params={"code": code})
+    assert answer.status_code == 200 and "Traceback" not in answer.text
+    error = re.search(r'id="code-error">(.*?)</div>', answer.text, re.S).group(1)
+    assert shown in error and "<script>alert(1)" not in answer.text
+    assert "3 of 3 careers" in answer.text  # not filtered
+
+
+def test_career_page_quick_facts_name_the_interest_code(client):
+    page = client.get("/careers/electrician").text
+    assert "<dt>Interest code (Holland)</dt>" in page
+    link = '<a href="/?code=RC" title="Careers in the catalog with these interests">RC: Realistic, Conventional</a>'
+    assert link in page
+
+
 def test_career_page_has_facts_findings_and_a_build_form(client):
     page = client.get("/careers/chef")
     assert page.status_code == 200
@@ -65,8 +109,10 @@ def test_career_page_has_facts_findings_and_a_build_form(client):
     assert "Check findings" in page.text
     assert 'action="/build/career"' in page.text and 'name="csrf"' in page.text
     for control in ('name="format"', 'name="paper"', 'name="lang"', 'name="grayscale"', 'name="school"',
-                    'name="logo"', 'name="brand"'):
+                    'name="logo"', 'name="brand"', 'name="us_state"'):
         assert control in page.text
+    assert '<option value="">National (all states)</option>' in page.text
+    assert '<option value="CA" >California</option>' in page.text and '<option value="US"' not in page.text
 
 
 @pytest.mark.parametrize("path", ["/careers/astronaut", "/careers/..%2F..%2Fetc%2Fpasswd", "/careers/Chef",
@@ -151,6 +197,59 @@ def test_own_collection_refusals_are_located_and_escaped(client):
     answer = post(client, "/build/collection", {}, files={"file": ("../../mine.yaml", bad, "text/yaml")})
     assert answer.status_code == 400
     assert re.search(r"mine\.yaml:3:1: .*carers", errors_of(answer.text))
+
+
+# -- U.S. state editions ------------------------------------------------------------------
+
+
+def test_state_edition_is_built_as_the_command_line_builds_it(client, web_content):
+    """`--us-state CA` on the form: the CLI's Options, the CLI's digest, and a PDF that names California."""
+    from booklet.options import Options
+    from booklet.plan import plan
+    from booklet.web.kinds import career_request, options_from_form
+    from booklet.web.security import Form
+
+    options, _chosen = options_from_form(Form({"us_state": [" ca "], "format": ["handout"]}))
+    assert options == Options(format="handout", us_state="CA")  # as `build --format handout --us-state ca` sets it
+    request = career_request(client.site, "electrician", options)
+    assert request.key == plan(("electrician",), web_content, options).outputs[0].digest
+    assert request.key != career_request(client.site, "electrician", Options(format="handout")).key
+    answer = post(client, "/build/career", {"slug": "electrician", "format": "handout", "us_state": "CA"})
+    assert answer.status_code == 303, errors_of(answer.text)
+    location = answer.headers["location"]
+    status = finish(client, location)
+    assert status["state"] == "done", status
+    assert status["title"] == "Electrician: Handout, A4, California edition"
+    download = client.get(f"{location}/download")
+    assert "electrician-handout-ca.pdf" in download.headers["content-disposition"]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(download.content)).pages)
+    assert "CAREER HANDOUT · SKILLED TRADES · CALIFORNIA EDITION" in text  # the kicker, as the CLI prints it
+    again = client.get("/careers/electrician/pdf?format=handout&us_state=ca", follow_redirects=False)
+    assert again.status_code == 200 and again.content == download.content  # the same digest: from the cache
+
+
+@pytest.mark.parametrize(("state", "message"), [
+    ("ZZ", "U.S. state: &#39;ZZ&#39; is not a U.S. state or territory in the OEWS data; use one of AK, AL"),
+    ("US", "&#39;US&#39; is not a U.S. state or territory"),
+    ("California", "&#39;California&#39; is not a state code: give its two letters, such as CA or NY"),
+    ("../CA", "&#39;../CA&#39; is not a state code"),
+    ("<script>alert(1)</script>", "&#39;&lt;script&gt;alert(1)&lt;/sc…&#39; is not a state code"),
+])
+def test_unknown_state_is_refused_with_a_message(client, state, message):
+    answer = post(client, "/build/career", {"slug": "chef", "us_state": state})
+    assert answer.status_code == 400 and "Traceback" not in answer.text
+    assert message in errors_of(answer.text)
+    assert "<script>alert(1)" not in answer.text
+    assert 'value="chef" selected' in answer.text  # the form again
+    direct = client.get("/careers/chef/pdf", params={"us_state": state}, follow_redirects=False)
+    assert direct.status_code == 400 and "not a" in direct.text and "Traceback" not in direct.text
+
+
+def test_state_choice_is_on_every_build_form_but_the_comparison_sheet(client):
+    for kind in ("career", "shipped-collection", "collection", "roster"):
+        assert 'name="us_state"' in client.get(f"/build/{kind}").text, kind
+    assert 'name="us_state"' in client.get("/collections").text
+    assert 'name="us_state"' not in client.get("/build/compare").text  # the sheet prints national U.S. pay
 
 
 # -- comparison sheets ----------------------------------------------------------------
