@@ -122,17 +122,28 @@ def collisions(fig: Figure) -> tuple[str, ...]:
             if box.overlaps(other_box.shrunk(0.98, 0.9)):
                 found.append(f"'{text.get_text()}' overlaps '{other.get_text()}'")
     for ax in fig.axes:
-        marks = [mark for mark in (*ax.patches, *ax.lines) if mark.get_visible()]
+        # Each mark's outline in display space, and where it lies, once per mark rather than once per text.
+        marks = [(not isinstance(mark, Line2D), mark.get_path().transformed(mark.get_transform()))
+                 for mark in (*ax.patches, *ax.lines) if mark.get_visible()]
+        marks = [(filled, path, path.get_extents()) for filled, path in marks]
         for text, box in placed:
             shielded = text.get_bbox_patch() is not None  # an opaque box hides lines behind it
-            for mark in marks:
-                filled = not isinstance(mark, Line2D)
+            inner = box.shrunk(0.96, 0.8)
+            for filled, path, extents in marks:
                 if shielded and not filled:
                     continue
-                if _touches(mark.get_path().transformed(mark.get_transform()), box.shrunk(0.96, 0.8), filled):
+                if _apart(extents, inner):  # no outline or area can meet a box it lies wholly apart from
+                    continue
+                if _touches(path, inner, filled):
                     found.append(f"'{text.get_text()}' overlaps a {'bar or slice' if filled else 'line'}")
                     break
     return tuple(dict.fromkeys(found))
+
+
+def _apart(extents: Bbox, box: Bbox, margin: float = 1.0) -> bool:
+    """Whether two boxes are at least ``margin`` pixels apart on some axis."""
+    return (extents.x1 < box.x0 - margin or extents.x0 > box.x1 + margin or
+            extents.y1 < box.y0 - margin or extents.y0 > box.y1 + margin)
 
 
 def make_room(fig: Figure, ax: Axes, labels: list, margin: bool = False) -> None:

@@ -140,6 +140,8 @@ ONET_NOTE = {
     "booklet": _("This booklet includes information from the %(release)s Database by the U.S. Department of Labor, "
                  "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is "
                  "a trademark of USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."),
+    # The shortest form, for a handout that needs its last lines: title, owner, licence, modified, not endorsed.
+    "short": _("Interest data: %(release)s (USDOL/ETA), CC BY 4.0; modified, not endorsed by USDOL/ETA."),
     # A handout has one sheet: the same credit, compact (title, licence, trademark, no endorsement, modified).
     "handout": _("Interest data: %(release)s Database, USDOL/ETA, used under CC BY 4.0. O*NET® is a trademark of "
                  "USDOL/ETA, which has not approved, endorsed, or tested these modifications."),
@@ -267,6 +269,7 @@ def build_context(
         "band_rule": text._(BAND_RULE),
         "data_notes": data_notes(career, text, onet=bool(profile["code"] or linked),
                                  kind="handout" if options.format == "handout" else "booklet"),
+        "data_notes_short": data_notes(career, text, onet=bool(profile["code"] or linked), kind="short"),
         "interests": profile,
         "related_careers": linked,
         "related_note": text._(RELATED_NOTE),

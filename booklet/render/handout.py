@@ -33,7 +33,7 @@ BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # 
 FLEXIBLE = "skills"  # shows as many of its items as fit
 EVERYTHING = {"lists": 5, "route": 5, "employers": 4, "hurdles": True, "salary_charts": 3, "roles_chart": True,
               "sources": True, "summary": True, "related": True,
-              "interests_sentence": True, "advice": True, "experience": True}
+              "interests_sentence": True, "advice": True, "experience": True, "credits": True}
 # What gives way, in order, each step on top of the ones before: first the charts that repeat the pay
 # table, then the sources' full titles (their publishers and years stay), then list items.
 GIVE_WAY = (
@@ -50,6 +50,7 @@ GIVE_WAY = (
     {"experience": False},  # the years of each level (the booklet has them): the pay columns get the width
     {"lists": 2},
     {"advice": False},  # the closing advice, when a long career still needs the room
+    {"credits": False},  # the datasets' credits in their shortest form
 )
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # One page tall enough for every block, the back side run on: where each block starts is its size.

@@ -15,9 +15,11 @@ MIN_FILL_LAST = 0.30  # a last page too: a sheet printed for one line is wasted
 MIN_FILL_HANDOUT_SIDE = 0.80  # both sides of a handout
 # When a booklet or chapter falls short of these, it is laid out again with these classes (components.css), each
 # tighter than the one before: the interest profile without its explanations ("compact"), the closing notes, then
-# everything; the one leaving fewer short pages is kept. Last, the other way round ("loose-end"): the further
-# reading starts the last page, so that the credits after it do not print alone.
-TIGHTER = ("compact", "tight-end", "tight-end compact", "tight-end tight", "tight-end tight compact", "loose-end")
+# everything (with the closing notes as they were, then tighter too); the one leaving fewer short pages is kept.
+# Last, the other way round ("loose-end"): the further reading starts the last page, so that the credits after it
+# do not print alone.
+TIGHTER = ("compact", "tight-end", "tight-end compact", "tight", "tight-end tight", "tight-end tight compact",
+           "loose-end")
 
 # type-too-small: sizes at print size, in points.
 MIN_TEXT_PT = 8.5  # anything a student reads
