@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from booklet import glyphs, wages
@@ -266,8 +267,11 @@ def _identity(doc: Document, career: Career, catalog: Catalog, today: dt.date) -
                                         severity=ERROR, rule="related-unknown"))
     for field, value in (("slug", career.slug), ("title", career.title)):
         here = display_path(doc.path.resolve())
+        # A file whose slug is not its own name (a copy, a stray) is the one in the wrong: it gets
+        # `slug-filename` and this error, and never blocks the career whose name it took.
         twins = [entry.path for entry in catalog.entries
-                 if getattr(entry, field).casefold() == value.casefold() and entry.path != here]
+                 if getattr(entry, field).casefold() == value.casefold() and entry.path != here
+                 and Path(entry.path).stem == entry.slug]
         if twins:
             findings.append(doc.finding((field,), f"'{value}' is also used by {', '.join(twins)}",
                                         severity=ERROR, rule=f"duplicate-{field}"))

@@ -28,9 +28,11 @@ from booklet.render.html import render_html
 from booklet.render.layout_check import PageReading
 from booklet.render.pdf import Renderer
 from booklet.render.qr import qr_code
+from booklet.render.thresholds import MIN_FILL_HANDOUT_SIDE
 
 BLOCKS = ("roles", "paths", "skills", "growth", "charts", "summary", "foot")  # in order (templates/handout.html.j2)
 FLEXIBLE = "skills"  # shows as many of its items as fit
+MIN_FLEXIBLE_ITEMS = 2  # a fit that keeps fewer skills than this is taken only when no later step keeps more
 EVERYTHING = {"lists": 5, "route": 5, "employers": 4, "hurdles": True, "salary_charts": 3, "roles_chart": True,
               "sources": True, "summary": True, "related": True,
               "interests_sentence": True, "advice": True, "experience": True, "credits": True}
@@ -123,14 +125,44 @@ def _choices(measured: Measured, side: float) -> list[tuple[float, int, int]]:
 
 
 def fit_handout(renderer: Renderer, career: Career, options: Options) -> Document:
-    """The laid-out handout: exactly two pages, both sides as full as the content allows."""
+    """The laid-out handout: exactly two pages, both sides as full as the content allows.
+
+    The first step of ``LIMITS`` at which the sides fit is taken, unless it fits only by dropping (nearly)
+    every skill: then later steps, which shorten other things, are tried first.
+    """
     context = {**build_context(career, options), "qr": qr_code(str(career.link.url)), "blocks": BLOCKS}
     side = _side_height(renderer)
-    for limits in LIMITS:
-        measured = _measure(renderer, context, limits, len(getattr(career, FLEXIBLE)), options.page.width_mm)
-        for _fill, split, items in _choices(measured, side)[:3]:
-            document = renderer.layout(render_html("handout.html.j2", {**context, "limits": {**limits, FLEXIBLE: items},
-                                                                       "split": split}))
-            if len(document.pages) == 2:
-                return document
+    total = len(getattr(career, FLEXIBLE))
+    fallback = None
+    for level, limits in enumerate(LIMITS):
+        choices = _choices(_measure(renderer, context, limits, total, options.page.width_mm), side)
+        keeping = [choice for choice in choices if choice[2] >= min(MIN_FLEXIBLE_ITEMS, total)]
+        if not keeping:
+            fallback = fallback or ((level, limits, choices) if choices else None)
+            continue
+        if (document := _laid_out(renderer, context, side, total, options, level, limits, keeping)) is not None:
+            return document
+    if fallback and (document := _laid_out(renderer, context, side, total, options, *fallback)) is not None:
+        return document
     raise BookletError(f"{career.slug}: the handout does not fit on two pages even with the shortest lists")
+
+
+def _laid_out(renderer: Renderer, context: dict, side: float, total: int, options: Options, level: int,
+              limits: dict, choices: list[tuple[float, int, int]]) -> Document | None:
+    """The best of ``choices`` laid out; when its emptier side is under the balance rule, what an earlier step
+    took is given back, a step at a time, while the sides then fit fuller and keep every item."""
+    if choices[0][0] < MIN_FILL_HANDOUT_SIDE:
+        for step in reversed(GIVE_WAY[:level]):
+            restored = {**limits, **{key: EVERYTHING[key] for key in step}}
+            better = [choice for choice in _choices(_measure(renderer, context, restored, total, options.page.width_mm),
+                                                    side) if choice[2] >= choices[0][2]]
+            if better and better[0][0] > choices[0][0]:
+                limits, choices = restored, better
+                if choices[0][0] >= MIN_FILL_HANDOUT_SIDE:
+                    break
+    for _fill, split, items in choices[:3]:
+        document = renderer.layout(render_html("handout.html.j2", {**context, "limits": {**limits, FLEXIBLE: items},
+                                                                   "split": split}))
+        if len(document.pages) == 2:
+            return document
+    return None

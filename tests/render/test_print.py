@@ -185,3 +185,14 @@ def test_an_unbreakable_word_wraps_instead_of_running_off_the_page(pipeline):
         options = Options(paper=paper, format=output_format)
         document = pipeline.layout(long, options)
         assert [str(p) for p in check_document(document, options) if p.rule == "overflow"] == [], (output_format, paper)
+
+
+@pytest.mark.parametrize(("slug", "paper"), [("plumber", "half-letter"), ("doctor", "half-letter"),
+                                             ("registered-nurse", "a5")])
+def test_a_crowded_handout_keeps_its_skills_and_balances_its_sides(pipeline, slug, paper):
+    """Shortening other things comes before dropping every skill; a lopsided fit gets back what it gave up."""
+    career = load(CONTENT / "careers" / f"{slug}.yaml")
+    options = Options(format="handout", paper=paper)
+    document = pipeline.layout(career, options)
+    assert len(document.pages) == 2 and check_document(document, options) == []
+    assert "Essential skills" in pdf_text(pipeline.renderer(options).write(document).pdf)
