@@ -20,6 +20,7 @@ MAX_FETCH_BYTES = 8 * 1024 * 1024  # one file WeasyPrint reads: a font, a styles
 MAX_ROSTER_BYTES = 1024 * 1024  # a class list (CSV): thousands of students fit in far less
 MAX_ROSTER_ROWS = 2_000  # students in one class list
 MAX_ROSTER_CELL = 200  # characters in one cell (a name, a list of careers, a note)
+MAX_PACK_STUDENTS = 50  # students in one class-pack file; a larger class gets its pack in parts
 MAX_ROSTER_CAREERS = 6  # careers in one student's booklet
 MAX_LOGO_BYTES = 1024 * 1024  # a school's logo file, SVG or PNG
 MAX_LOGO_PIXELS = 4_000_000  # a PNG logo's width × height (2,000 × 2,000); larger is refused unread

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from booklet.batch import Job, executor_for, run_all
+from booklet.batch import Job, Tally, executor_for, run_all
 from booklet.catalog import careers_dir
 from booklet.content.model import Career
 from booklet.content.roster import Student, safe_name
@@ -31,6 +31,7 @@ from booklet.errors import BookletError
 from booklet.i18n import Text
 from booklet.incremental import Manifest, job_digest
 from booklet.inputs import Inputs
+from booklet.limits import MAX_PACK_STUDENTS
 from booklet.options import Options
 from booklet.output import write_atomic
 from booklet.plan import edition, translation_bytes
@@ -53,11 +54,9 @@ class Planned:
 
 
 @dataclass
-class Summary:
-    built: int = 0
-    current: int = 0
-    failed: int = 0
-    pages: int = 0
+class Summary(Tally):
+    """A roster's tally (students built, up to date, failed), with the career bodies it rendered."""
+
     bodies: int = 0
 
 
@@ -69,7 +68,7 @@ def plan_students(students: list[Student], content: Path, options: Options, date
     for student in students:
         folder = safe_name(student.school_class, "no-class")
         stem = safe_name(student.name, f"student-{student.line}")
-        stem = f"{stem}-student" if stem == Path(PACK).stem else stem
+        stem = f"{stem}-student" if stem.startswith(Path(PACK).stem) else stem  # the pack's names are taken
         name, number = f"{folder}/{stem}.pdf", 2
         while name.casefold() in taken:
             name, number = f"{folder}/{stem}-{number}.pdf", number + 1
@@ -99,7 +98,7 @@ def build_roster(planned: list[Planned], output: Path, date: dt.date, workers: i
     manifest = Manifest(folder, note=echo)
     summary = Summary()
     todo = [item for item in planned if not manifest.is_current(item.name, item.digest)]
-    summary.current = len(planned) - len(todo)
+    summary.skipped = len(planned) - len(todo)
     bodies = _bodies(todo, folder / BODIES, workers, summary)
     pipeline = Pipeline()
     changed_classes = set()
@@ -121,14 +120,18 @@ def build_roster(planned: list[Planned], output: Path, date: dt.date, workers: i
     for item in planned:
         by_class[item.name.split("/")[0]].append(item)
     for school_class, items in by_class.items():
-        pack = f"{school_class}/{PACK}"
-        digest = job_digest([item.digest.encode() for item in items], Options())
-        if school_class in changed_classes or not manifest.is_current(pack, digest):
-            present = [item for item in items if (folder / item.name).exists()]
-            pdf, pages = _pack(present, folder)
-            write_atomic(folder / pack, pdf)
-            manifest.record(pack, digest, pdf, pages)
-            echo(f"{folder / pack}  {pages} pages (class pack)")
+        parts = _pack_parts(school_class, items)
+        for old in (folder / school_class).glob(f"{Path(PACK).stem}*.pdf"):  # a pack in other parts before
+            if f"{school_class}/{old.name}" not in dict(parts):
+                old.unlink()
+        for pack, part in parts:
+            digest = job_digest([item.digest.encode() for item in part], Options())
+            if school_class in changed_classes or not manifest.is_current(pack, digest):
+                present = [item for item in part if (folder / item.name).exists()]
+                pdf, pages = _pack(present, folder)
+                write_atomic(folder / pack, pdf)
+                manifest.record(pack, digest, pdf, pages)
+                echo(f"{folder / pack}  {pages} pages (class pack)")
     write_atomic(folder / INDEX, _index(planned, manifest))
     return summary
 
@@ -171,23 +174,40 @@ def _student_pdf(pipeline, item: Planned, bodies: list[bytes], date: dt.date) ->
     return join_pdfs([cover.pdf, *bodies], cover.meta, outline, labels), offset
 
 
+def _pack_parts(school_class: str, items: list[Planned]) -> list[tuple[str, list[Planned]]]:
+    """A class's pack, in parts of at most ``MAX_PACK_STUDENTS`` students when the class is larger.
+
+    The pack is joined in memory (about 9 MB a student, most of it the tags
+    of the students' pages), so a class list of a whole year group without
+    classes still builds in bounded memory: class-pack-1.pdf, -2.pdf, ….
+    """
+    parts = [items[start:start + MAX_PACK_STUDENTS] for start in range(0, len(items), MAX_PACK_STUDENTS)]
+    if len(parts) == 1:
+        return [(f"{school_class}/{PACK}", items)]
+    stem = Path(PACK).stem
+    return [(f"{school_class}/{stem}-{number}.pdf", part) for number, part in enumerate(parts, 1)]
+
+
 def _pack(items: list[Planned], folder: Path) -> tuple[bytes, int]:
-    """Every student's PDF of one class, in class-list order, bookmarked by student."""
+    """Every student's PDF of one class, in class-list order, bookmarked by student.
+
+    The students' files are read one at a time, twice (their outlines first,
+    then their pages), so the join holds one of them at a time beside the pack.
+    """
     from booklet.render.join import Bookmark, PageLabel, join_pdfs, outline_of, shifted
 
-    pdfs = [(folder / item.name).read_bytes() for item in items]
     outline, labels, offset = [], [], 0
-    for item, pdf in zip(items, pdfs, strict=True):
-        count = _page_count(pdf)
+    for item in items:
+        pdf = (folder / item.name).read_bytes()
         outline.append(Bookmark(item.student.name, offset, shifted(outline_of(pdf), offset)))
         labels.append(PageLabel(offset, f"{item.student.name} "))
-        offset += count
+        offset += _page_count(pdf)
     text = Text(items[0].options.lang)
     meta = {"title": text._("Class %(name)s: career booklets", name=items[0].student.school_class or "–"),
             "author": items[0].options.brand.school if items[0].options.brand else text._("Career booklet generator"),
             "description": text.join_list([item.student.name for item in items]), "keywords": [],
             "created": max(item.careers[0].as_of for item in items).isoformat()}
-    return join_pdfs(pdfs, meta, outline, labels), offset
+    return join_pdfs(((folder / item.name).read_bytes() for item in items), meta, outline, labels), offset
 
 
 def _page_count(pdf: bytes) -> int:

@@ -87,6 +87,20 @@ def test_the_class_pack_starts_every_student_on_a_right_hand_page(school, first_
     assert len(reader.pages) >= sum(int(row["pages"]) for row in index)
 
 
+def test_a_large_class_gets_its_pack_in_parts(school, first_run, tmp_path, capsys, monkeypatch):
+    """The pack is joined in memory, so past MAX_PACK_STUDENTS it comes in parts (and the whole pack goes)."""
+    copy = tmp_path / "school"
+    shutil.copytree(school, copy)
+    monkeypatch.setattr("booklet.roster.MAX_PACK_STUDENTS", 1)
+    invoke(capsys, "roster", str(copy / "class.csv"), "--content", str(copy / "content"), "--output",
+           str(copy / "output"), "--date", "2026-12-12", "-j", "1")
+    folder = copy / "output" / "roster" / "10b"
+    assert sorted(path.name for path in folder.glob("class-pack*.pdf")) == ["class-pack-1.pdf", "class-pack-2.pdf"]
+    titles = [[item.title for item in PdfReader(folder / f"class-pack-{n}.pdf").outline if not isinstance(item, list)]
+              for n in (1, 2)]
+    assert titles == [["Asha Verma"], ["अनन्या शर्मा"]]
+
+
 def test_a_second_run_rebuilds_only_the_student_who_changed(school, first_run, tmp_path, capsys):
     copy = tmp_path / "school"
     shutil.copytree(school, copy)

@@ -10,6 +10,7 @@ pages, page labels that name each page as it is printed.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ def _outline_item(bookmark: Bookmark):
     return item
 
 
-def join_pdfs(pdfs: list[bytes], meta: dict[str, Any], outline: list[Bookmark],
+def join_pdfs(pdfs: Iterable[bytes], meta: dict[str, Any], outline: list[Bookmark],
               labels: list[PageLabel] | None = None) -> bytes:
     """Concatenate the parts into one PDF that keeps what each part was: tagged, and PDF/A when asked.
 
@@ -60,23 +61,37 @@ def join_pdfs(pdfs: list[bytes], meta: dict[str, Any], outline: list[Bookmark],
     XMP metadata (PDF/UA or PDF/A identification) and output intent are kept.
     The whole gets one outline and one set of metadata, and ``labels`` (when
     given) name its pages as the parts print them.
+
+    ``pdfs`` may be a generator: each part is opened only when its turn comes
+    and let go once copied (qpdf keeps what it still needs of a part's
+    streams), so a class pack of forty students holds one student's parsed
+    file at a time besides the joined one.
     """
     import pikepdf  # only very large collections get here; keep it off every build's start-up
 
     merged = pikepdf.new()
-    sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in pdfs]
+    document = merged.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem,
+                                                       S=pikepdf.Name.Document, K=pikepdf.Array()))
+    parent_tree: list = []
+    next_key, tagged, language = 0, True, pikepdf.String("en")
     try:
-        tagged = all("/StructTreeRoot" in source.Root for source in sources)
-        document = merged.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem,
-                                                           S=pikepdf.Name.Document, K=pikepdf.Array()))
-        parent_tree: list = []
-        next_key = 0
-        for source in sources:
+        for number, pdf in enumerate(pdfs):
+            # Not closed: qpdf reads the part's streams when the joined file is saved, and the
+            # part's parsed objects go as soon as this name is bound to the next part.
+            source = pikepdf.open(io.BytesIO(pdf))
             first = len(merged.pages)
             merged.add_pages_from(source)
+            tagged = tagged and "/StructTreeRoot" in source.Root
             if tagged:
-                next_key = _graft_structure(merged, source, merged.pages[first:], document, parent_tree, next_key)
-        first_part = sources[0]
+                next_key = _graft_structure(merged, source, merged.pages[first:], document, parent_tree,
+                                            next_key)
+            if number == 0:
+                language = source.Root.get("/Lang", language)
+                if "/OutputIntents" in source.Root:
+                    merged.Root.OutputIntents = pikepdf.Array(
+                        merged.copy_foreign(source.make_indirect(intent)) for intent in source.Root.OutputIntents)
+                if "/Metadata" in source.Root:
+                    merged.Root.Metadata = merged.copy_foreign(source.Root.Metadata)
         if tagged:
             root = merged.make_indirect(pikepdf.Dictionary(
                 Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([document]),
@@ -84,11 +99,6 @@ def join_pdfs(pdfs: list[bytes], meta: dict[str, Any], outline: list[Bookmark],
                 ParentTreeNextKey=next_key))
             document.P = root
             merged.Root.StructTreeRoot = root
-        if "/OutputIntents" in first_part.Root:
-            merged.Root.OutputIntents = pikepdf.Array(merged.copy_foreign(first_part.make_indirect(intent))
-                                                      for intent in first_part.Root.OutputIntents)
-        if "/Metadata" in first_part.Root:
-            merged.Root.Metadata = merged.copy_foreign(first_part.Root.Metadata)
         if "/Outlines" in merged.Root:  # the parts' own bookmarks; ours replace them
             del merged.Root.Outlines
         with merged.open_outline() as tree:
@@ -111,7 +121,7 @@ def join_pdfs(pdfs: list[bytes], meta: dict[str, Any], outline: list[Bookmark],
                 xmp["dc:title"] = meta["title"]
                 xmp["dc:description"] = meta["description"]
                 xmp["pdf:Producer"] = str(merged.docinfo["/Producer"])
-        merged.Root.Lang = first_part.Root.get("/Lang", pikepdf.String("en"))
+        merged.Root.Lang = language
         merged.Root.MarkInfo = pikepdf.Dictionary(Marked=tagged)
         merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         out = io.BytesIO()
@@ -119,8 +129,6 @@ def join_pdfs(pdfs: list[bytes], meta: dict[str, Any], outline: list[Bookmark],
                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
     finally:
-        for source in sources:
-            source.close()
         merged.close()
 
 
