@@ -44,14 +44,10 @@ def findings(report) -> dict[str, list[str]]:
     return found
 
 
-# Findings the catalog still has, each a known limit of the current layout, listed so that the test fails
-# both when a new one appears and when one of these is fixed (then remove it here): a week section whose
-# heading, level and first (unsplittable) day need a few more lines than the page has left after the
-# education section, in Hindi, whose lines are longer.
-KNOWN = {
-    "hi/machine-learning-engineer.yaml": [
-        "booklet, a5, hi: page-underfilled: page 8: only 64% of the page is used (at least 65%)"],
-}
+# Findings the catalog still has, each a known limit of the current layout ("file": ["format, paper, lang:
+# rule: message"]), listed so that the test fails both when a new one appears and when one of these is
+# fixed (then remove it here).  None today.
+KNOWN: dict[str, list[str]] = {}
 
 LAYOUT_RULES = {"overflow", "chart-text-clipped", "text-collision", "page-underfilled", "page-sparse-last",
                 "heading-stranded", "unit-split", "type-too-small", "line-too-long", "number-format",

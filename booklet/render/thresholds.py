@@ -19,7 +19,7 @@ MIN_FILL_HANDOUT_SIDE = 0.80  # both sides of a handout
 # Last, the other way round ("loose-end"): the further reading starts the last page, so that the credits after it
 # do not print alone.
 TIGHTER = ("compact", "tight-end", "tight-end compact", "tight", "tight-end tight", "tight-end tight compact",
-           "loose-end", "tight-end tight compact loose-end")
+           "loose-end", "tight loose-end", "tight-end tight compact loose-end")
 
 # type-too-small: sizes at print size, in points.
 MIN_TEXT_PT = 8.5  # anything a student reads
