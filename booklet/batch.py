@@ -42,6 +42,20 @@ class Job:
     digest: str = ""  # hash of every input, for incremental builds
 
 
+@dataclass
+class Tally:
+    """What a run did, counted and said the same way by ``booklet build`` and ``booklet roster``."""
+
+    built: int = 0
+    skipped: int = 0  # up to date: nothing it depends on changed
+    failed: int = 0
+    pages: int = 0
+
+    def said(self, failed: int | None = None) -> str:
+        """"3 built, 1 up to date, 0 failed" (``failed`` when the command counts more than write failures)."""
+        return f"{self.built} built, {self.skipped} up to date, {self.failed if failed is None else failed} failed"
+
+
 @dataclass(frozen=True)
 class Outcome:
     job: Job
@@ -130,12 +144,16 @@ def _attempt(job: Job, work: Callable[[Job], dict]) -> Outcome:
         gc_policy.collect()
 
 
+def _of_job(job: Job, one: Callable, many: Callable):
+    """The pipeline's step for a job: ``one`` for a career's output, ``many`` for a collection's."""
+    if job.collection is None:
+        return one(job.careers[0], job.options)
+    return many(job.collection, list(job.careers), job.options)
+
+
 def _rendered(job: Job) -> dict:
     pipeline = _worker_pipeline()
-    if job.collection is None:
-        rendered = pipeline.pdf(job.careers[0], job.options)
-    else:
-        rendered = pipeline.collection(job.collection, list(job.careers), job.options)
+    rendered = _of_job(job, pipeline.pdf, pipeline.collection)
     return {"pdf": rendered.pdf, "pages": rendered.pages}
 
 
@@ -145,10 +163,7 @@ def _checked(job: Job) -> dict:
     from booklet.render.layout_check import check_document
 
     pipeline = _worker_pipeline()
-    if job.collection is None:
-        document = pipeline.layout(job.careers[0], job.options)
-    else:
-        document = pipeline.layout_collection(job.collection, list(job.careers), job.options)
+    document = _of_job(job, pipeline.layout, pipeline.layout_collection)
     labels: dict[str, tuple[str, ...]] = {}
     for career in job.careers:
         for kind, strings in chart_labels(career, Text(career.lang)).items():

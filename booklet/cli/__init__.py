@@ -23,9 +23,8 @@ from booklet.cli.refresh import refresh
 from booklet.cli.roster import roster
 from booklet.cli.schema import schema
 from booklet.cli.serve import serve
+from booklet.cli.status import EXIT_ERRORS
 from booklet.errors import BookletError
-
-EXIT_ERRORS = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,24 +13,21 @@ from pathlib import Path
 
 import click
 
-from booklet.batch import Outcome, executor_for, run_all, scheduler_address
+from booklet.batch import Outcome, Tally, executor_for, run_all, scheduler_address
 from booklet.cli.options import content_option, style_options
+from booklet.cli.status import EXIT_FAILED, finish
 from booklet.errors import Finding
 from booklet.incremental import Manifest
 from booklet.options import Options
 from booklet.output import OutputError, locked, remove_stale_temporaries, write_atomic
 from booklet.plan import Skipped, jobs, plan
 
-EXIT_FAILED, EXIT_ERRORS = 1, 2
-
 
 @dataclass
-class Summary:
-    built: int = 0
-    skipped: int = 0
-    failed: int = 0
+class Summary(Tally):
+    """A build's tally, with the inputs refused and each output's status (for ``--json``)."""
+
     input_errors: int = 0
-    pages: int = 0
     outputs: list[dict] = field(default_factory=list)
 
     def refuse(self, item: Skipped) -> None:
@@ -99,12 +96,8 @@ def build(targets: tuple[str, ...], content: Path, output: Path, options: Option
                                "seconds": round(seconds, 2),
                                "outputs": sorted(summary.outputs, key=lambda o: o["name"])}, indent=2))
     elif not quiet:
-        click.echo(f"{summary.built} built, {summary.skipped} up to date, "
-                   f"{summary.failed + summary.input_errors} failed; {summary.pages} pages in {seconds:.1f} s")
-    if summary.input_errors:
-        raise click.exceptions.Exit(EXIT_ERRORS)
-    if summary.failed:
-        raise click.exceptions.Exit(EXIT_FAILED)
+        click.echo(f"{summary.said(summary.failed + summary.input_errors)}; {summary.pages} pages in {seconds:.1f} s")
+    finish(input_errors=bool(summary.input_errors), failed=bool(summary.failed))
 
 
 def _build(targets: tuple[str, ...], content: Path, output: Path, options: Options, chosen: frozenset[str],

@@ -10,6 +10,7 @@ import click
 
 from booklet.catalog import all_collections, all_profiles, careers_dir, is_collection, resolve
 from booklet.cli.options import content_option
+from booklet.cli.status import EXIT_ERRORS, EXIT_WARNINGS
 from booklet.content.brand import is_brand_file
 from booklet.content.check import (
     Report,
@@ -24,8 +25,6 @@ from booklet.errors import Finding, ProfileError, TargetNotFound, display_path
 from booklet.i18n import LANGUAGES
 from booklet.inputs import Inputs
 from booklet.options import FORMATS, PAPERS, Options
-
-EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
 
 def layout_findings(reports: list[Report], collections: list[Path], content: Path,

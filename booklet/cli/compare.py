@@ -8,11 +8,10 @@ from pathlib import Path
 import click
 
 from booklet.cli.options import content_option, style_options
+from booklet.cli.status import EXIT_ERRORS, EXIT_FAILED
 from booklet.errors import BookletError, Finding, ProfileError, display_path
 from booklet.options import Options
 from booklet.output import OutputError, locked, remove_stale_temporaries
-
-EXIT_FAILED, EXIT_ERRORS = 1, 2
 
 
 @click.command()

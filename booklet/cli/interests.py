@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from booklet.cli.options import content_option, style_options
+from booklet.cli.status import EXIT_FAILED
 from booklet.errors import BookletError, display_path
 from booklet.options import Options
 
-EXIT_FAILED, EXIT_ERRORS = 1, 2
 OUTSIDE = 8  # O*NET occupations outside the catalog that a listing shows
 
 

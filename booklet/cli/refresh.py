@@ -13,12 +13,11 @@ import click
 from booklet import derive, wages
 from booklet.catalog import all_profiles, resolve
 from booklet.cli.options import content_option
+from booklet.cli.status import EXIT_ERRORS
 from booklet.content.refresh import refresh_text
 from booklet.errors import Finding, ProfileError, TargetNotFound, display_path
 from booklet.inputs import read_input
 from booklet.output import write_atomic
-
-EXIT_ERRORS = 2
 
 
 @click.group()

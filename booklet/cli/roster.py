@@ -9,12 +9,11 @@ from pathlib import Path
 import click
 
 from booklet.cli.options import content_option, style_options
+from booklet.cli.status import EXIT_ERRORS, EXIT_FAILED, finish
 from booklet.errors import Finding, ProfileError
 from booklet.inputs import Inputs
 from booklet.options import Options
 from booklet.output import OutputError, locked, remove_stale_temporaries
-
-EXIT_FAILED, EXIT_ERRORS = 1, 2
 
 
 @click.command()
@@ -61,12 +60,8 @@ def roster(class_list: Path, content: Path, output: Path, options: Options, chos
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
         raise click.exceptions.Exit(EXIT_FAILED) from None
-    click.echo(f"{summary.built} built, {summary.current} up to date, {summary.failed} failed, "
-               f"{len(class_roster.findings)} row error(s); {summary.bodies} career bodies rendered")
-    if class_roster.findings:
-        raise click.exceptions.Exit(EXIT_ERRORS)
-    if summary.failed:
-        raise click.exceptions.Exit(EXIT_FAILED)
+    click.echo(f"{summary.said()}, {len(class_roster.findings)} row error(s); {summary.bodies} career bodies rendered")
+    finish(input_errors=bool(class_roster.findings), failed=bool(summary.failed))
 
 
 def _findings(findings: list[Finding]) -> None:
