@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed profile, a built booklet, and profile editing helpers."""
+"""Shared fixtures: the seed profile, a built booklet, a small catalog to build, and profile editing helpers."""
 
 from __future__ import annotations
 
@@ -54,6 +54,23 @@ def content_dir(tmp_path) -> Path:
 def alone(profile: str) -> str:
     """A profile's text without its ``related`` careers, for a catalog where it is the only one."""
     return re.sub(r"(?m)^related: .*$", "related: []", profile)
+
+
+def small_catalog(root: Path, careers: list[str], collections: dict[str, str]) -> Path:
+    """``root/content``: copies of a few shipped careers and collection files of the given YAML text.
+
+    Build tests want a real catalog that builds in seconds; each one names its
+    own collections, as its assertions name their PDFs.
+    """
+    careers_dir = root / "content" / "careers"
+    careers_dir.mkdir(parents=True)
+    for slug in careers:
+        (careers_dir / f"{slug}.yaml").write_bytes((CONTENT / "careers" / f"{slug}.yaml").read_bytes())
+    collections_dir = root / "content" / "collections"
+    collections_dir.mkdir()
+    for slug, text in collections.items():
+        (collections_dir / f"{slug}.yaml").write_text(text)
+    return root / "content"
 
 
 def line_of(text: str, needle: str) -> int:

@@ -17,7 +17,7 @@ from booklet import gc_policy
 from booklet.batch import Job, Outcome, executor_for, process_pool, run_all, run_job
 from booklet.content.loader import load
 from booklet.options import Options
-from tests.conftest import CONTENT, REPO
+from tests.conftest import CONTENT, REPO, small_catalog
 
 CAREERS = ["chef", "electrician", "lawyer"]
 
@@ -30,17 +30,10 @@ def run(*args: str, cwd: Path | None = None, **kwargs) -> subprocess.CompletedPr
 @pytest.fixture
 def small_content(tmp_path) -> Path:
     """Three real careers and a collection of two of them."""
-    careers = tmp_path / "content" / "careers"
-    careers.mkdir(parents=True)
-    for slug in CAREERS:
-        (careers / f"{slug}.yaml").write_bytes((CONTENT / "careers" / f"{slug}.yaml").read_bytes())
-    collections = tmp_path / "content" / "collections"
-    collections.mkdir()
-    (collections / "trades-and-kitchens.yaml").write_text(
+    return small_catalog(tmp_path, CAREERS, {"trades-and-kitchens": (
         "slug: trades-and-kitchens\ntitle: Trades and Kitchens\nsubtitle: Two hands-on careers\n"
         "audience: For students\nintroduction: Two careers where you learn by doing.\n"
-        "careers: [electrician, chef]\n")
-    return tmp_path / "content"
+        "careers: [electrician, chef]\n")})
 
 
 def build_json(content: Path, output: Path, *extra: str) -> dict:

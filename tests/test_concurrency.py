@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import CONTENT, REPO, invoke
+from tests.conftest import REPO, invoke, small_catalog
 
 CAREERS = ["chef", "electrician", "lawyer"]
 
@@ -28,16 +28,9 @@ def start(*args: str) -> subprocess.Popen:
 
 @pytest.fixture
 def content(tmp_path) -> Path:
-    careers = tmp_path / "content" / "careers"
-    careers.mkdir(parents=True)
-    for slug in CAREERS:
-        (careers / f"{slug}.yaml").write_bytes((CONTENT / "careers" / f"{slug}.yaml").read_bytes())
-    collections = tmp_path / "content" / "collections"
-    collections.mkdir()
-    (collections / "hands-on.yaml").write_text(
+    return small_catalog(tmp_path, CAREERS, {"hands-on": (
         "slug: hands-on\ntitle: Hands On\nsubtitle: Two careers\naudience: For students\n"
-        "introduction: Two careers where you learn by doing.\ncareers: [electrician, chef]\n")
-    return tmp_path / "content"
+        "introduction: Two careers where you learn by doing.\ncareers: [electrician, chef]\n")})
 
 
 def test_concurrent_builds_into_one_folder_never_leave_a_stale_or_broken_output(content, tmp_path):

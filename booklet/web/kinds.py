@@ -14,7 +14,8 @@ a comparison sheet of 2–4 careers (``booklet compare``, rendered in a worker b
 booklet.web.comparing).  Adding one is:
 
 1. a class with ``name``, ``label``, ``template`` and ``request()`` (and
-   ``form_context()`` if its form needs data), ``register()``-ed below;
+   ``form_context()`` if its form needs data), ``register()``-ed below (a form
+   that only picks one career or collection from the catalog is a ``PickedKind``);
 2. its form, ``templates/web/forms/<name>.html.j2`` (include
    ``forms/options.html.j2`` for the rendering options and ``{{ csrf_field() }}``);
 3. for uploads, ``form.upload("field")`` gives the capped bytes
@@ -49,7 +50,7 @@ from booklet.incremental import job_digest
 from booklet.inputs import Inputs
 from booklet.limits import MAX_WEB_COLLECTION, MAX_WEB_ROSTER
 from booklet.options import FORMATS, PAPERS, Options
-from booklet.plan import edition, jobs, plan, translation_bytes
+from booklet.plan import Plan, Planned, edition, jobs, plan, translation_bytes
 from booklet.web.jobs import BuildRequest, Prepared, Refused
 from booklet.web.security import Form
 
@@ -205,14 +206,24 @@ def register(kind: BuildKind) -> BuildKind:
     return kind
 
 
+def _plan_one(site: Site, slug: str, options: Options, chosen: frozenset[str]) -> tuple[Plan, Planned]:
+    """The plan ``booklet build <slug>`` makes for one career or shipped collection, and its one output.
+
+    A career's and a shipped collection's requests plan their slug alike and
+    refuse it with the plan's findings; the plan comes back too, as their
+    ``prepare`` builds from the inputs it has read.
+    """
+    planned = plan((slug,), site.content, options, chosen)
+    if planned.skipped or not planned.outputs:
+        raise Refused([site.index.show(finding) for item in planned.skipped for finding in item.findings])
+    return planned, planned.outputs[0]
+
+
 def career_request(site: Site, slug: str, options: Options, chosen: frozenset[str] = frozenset()) -> BuildRequest:
     """One career's booklet or handout; its key is the digest the incremental build gives it."""
     if site.index.career_path(slug) is None:
         raise Refused([f"{slug}: no career of that name"])
-    planned = plan((slug,), site.content, options, chosen)
-    if planned.skipped or not planned.outputs:
-        raise Refused([site.index.show(finding) for item in planned.skipped for finding in item.findings])
-    item = planned.outputs[0]
+    planned, item = _plan_one(site, slug, options, chosen)
     entry = site.index.snapshot().entry(slug)
 
     def prepare() -> Prepared:
@@ -237,10 +248,7 @@ def shipped_collection_request(site: Site, slug: str, options: Options,
     """A collection from the content folder, exactly as ``booklet build <slug>`` builds it."""
     if site.index.collection_path(slug) is None:
         raise Refused([f"{slug}: no collection of that name"])
-    planned = plan((slug,), site.content, options, chosen)
-    if planned.skipped or not planned.outputs:
-        raise Refused([site.index.show(finding) for item in planned.skipped for finding in item.findings])
-    item = planned.outputs[0]
+    planned, item = _plan_one(site, slug, options, chosen)
 
     def prepare() -> Prepared:
         work, refused, warnings = jobs([item], site.content, planned.inputs)
@@ -318,38 +326,35 @@ def collection_request(site: Site, collection: Collection, options: Options, fil
     return BuildRequest("collection", title, digest, f"{filename}{file_suffix(options)}.pdf", prepare)
 
 
-@dataclass
-class CareerKind(BuildKind):
-    name: str = "career"
-    label: str = "Career booklet or handout"
-    template: str = "forms/career.html.j2"
+@dataclass(kw_only=True)
+class PickedKind(BuildKind):
+    """A kind whose form picks one thing the catalog lists by its slug (``?slug=`` preselects it).
+
+    A career and a shipped collection take their forms the same way; they differ
+    only in the list the form shows, the line for a form that picks nothing and
+    the request they make, so one class serves both.
+    """
+
+    listing: str  # the snapshot's list the form picks from: "entries" or "collections"
+    unpicked: str  # the line shown when the form names nothing
+    build: Callable[[Site, str, Options, frozenset[str]], BuildRequest]
 
     def form_context(self, site: Site, query: dict[str, str]) -> dict[str, Any]:
-        return {"entries": site.index.snapshot().entries, "slug": query.get("slug", "")}
+        return {self.listing: getattr(site.index.snapshot(), self.listing), "slug": query.get("slug", "")}
 
     def request(self, form: Form, site: Site) -> BuildRequest:
         slug = form.get("slug")
         if not is_slug(slug):
-            raise Refused(["career: choose a career from the catalog"])
+            raise Refused([self.unpicked])
         options, chosen = options_from_form(form)
-        return career_request(site, slug, options, chosen)
+        return self.build(site, slug, options, chosen)
 
 
-@dataclass
-class ShippedCollectionKind(BuildKind):
-    name: str = "shipped-collection"
-    label: str = "A collection from the catalog"
-    template: str = "forms/shipped-collection.html.j2"
-
-    def form_context(self, site: Site, query: dict[str, str]) -> dict[str, Any]:
-        return {"collections": site.index.snapshot().collections, "slug": query.get("slug", "")}
-
-    def request(self, form: Form, site: Site) -> BuildRequest:
-        slug = form.get("slug")
-        if not is_slug(slug):
-            raise Refused(["collection: choose a collection"])
-        options, chosen = options_from_form(form)
-        return shipped_collection_request(site, slug, options, chosen)
+CAREER = PickedKind(name="career", label="Career booklet or handout", template="forms/career.html.j2",
+                    listing="entries", unpicked="career: choose a career from the catalog", build=career_request)
+SHIPPED_COLLECTION = PickedKind(name="shipped-collection", label="A collection from the catalog",
+                                template="forms/shipped-collection.html.j2", listing="collections",
+                                unpicked="collection: choose a collection", build=shipped_collection_request)
 
 
 @dataclass
@@ -544,5 +549,5 @@ class CompareKind(BuildKind):
         return compare_request(site, [slug for slug in form.getall("careers") if slug], options)
 
 
-for _kind in (CareerKind(), ShippedCollectionKind(), CollectionKind(), RosterKind(), CompareKind()):
+for _kind in (CAREER, SHIPPED_COLLECTION, CollectionKind(), RosterKind(), CompareKind()):
     register(_kind)

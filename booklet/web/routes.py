@@ -38,6 +38,9 @@ from booklet.web.kinds import (
 from booklet.web.security import Form, HTTPProblem, read_form
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from booklet.web.app import Site
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16}$")
@@ -118,29 +121,38 @@ def routes(site: Site) -> list[Route]:
     def _pages(key: str | None) -> int:
         return (thumbnails.page_count(site.cache, key) or 0) if key else 0
 
-    def career(request: Request) -> Response:
+    def catalog_slug(request: Request, lookup: Callable[[str], Path | None], what: str) -> str:
+        """The address's slug if ``lookup`` finds it in the catalog, else the 404 every such address gives."""
         slug = request.path_params["slug"]
-        if not is_slug(slug) or site.index.career_path(slug) is None:
-            raise _not_found("There is no career of that name.")
+        if not is_slug(slug) or lookup(slug) is None:
+            raise _not_found(f"There is no {what} of that name.")
+        return slug
+
+    def catalog_pdf(request: Request, lookup: Callable[[str], Path | None], what: str,
+                    make: Callable[[Site, str, Options, frozenset[str]], BuildRequest]) -> Response:
+        """The PDF ``make`` builds for the address's slug and the query's options: from the cache, or a job to wait on.
+
+        A career's and a shipped collection's download links work alike; only the
+        catalog lookup and the request that builds differ.
+        """
+        slug = catalog_slug(request, lookup, what)
+        options, chosen = options_from_form(_query_form(request))
+        build = make(site, slug, options, chosen)
+        if site.cache.has(build.key):
+            return _download(site, build.key, "pdf", build.filename, build.media_type)
+        return RedirectResponse(f"/jobs/{_submit(site, build).id}", status_code=303)
+
+    def career(request: Request) -> Response:
+        slug = catalog_slug(request, site.index.career_path, "career")
         state = preview_state(slug)
         entry = site.index.snapshot().entry(slug)
         return site.page(request, "career.html.j2", entry=entry, state=state, **option_context())
 
     def career_preview(request: Request) -> Response:
-        slug = request.path_params["slug"]
-        if not is_slug(slug) or site.index.career_path(slug) is None:
-            raise _not_found("There is no career of that name.")
-        return JSONResponse(preview_state(slug))
+        return JSONResponse(preview_state(catalog_slug(request, site.index.career_path, "career")))
 
     def career_pdf(request: Request) -> Response:
-        slug = request.path_params["slug"]
-        if not is_slug(slug) or site.index.career_path(slug) is None:
-            raise _not_found("There is no career of that name.")
-        options, chosen = options_from_form(_query_form(request))
-        build = career_request(site, slug, options, chosen)
-        if site.cache.has(build.key):
-            return _download(site, build.key, "pdf", build.filename, build.media_type)
-        return RedirectResponse(f"/jobs/{_submit(site, build).id}", status_code=303)
+        return catalog_pdf(request, site.index.career_path, "career", career_request)
 
     # -- collections -------------------------------------------------------------------
     def collections(request: Request) -> Response:
@@ -149,14 +161,7 @@ def routes(site: Site) -> list[Route]:
                          errors=[], values={}, **option_context())
 
     def collection_pdf(request: Request) -> Response:
-        slug = request.path_params["slug"]
-        if not is_slug(slug) or site.index.collection_path(slug) is None:
-            raise _not_found("There is no collection of that name.")
-        options, chosen = options_from_form(_query_form(request))
-        build = shipped_collection_request(site, slug, options, chosen)
-        if site.cache.has(build.key):
-            return _download(site, build.key, "pdf", build.filename, build.media_type)
-        return RedirectResponse(f"/jobs/{_submit(site, build).id}", status_code=303)
+        return catalog_pdf(request, site.index.collection_path, "collection", shipped_collection_request)
 
     # -- check -------------------------------------------------------------------------
     def check(request: Request) -> Response:
@@ -220,23 +225,27 @@ def routes(site: Site) -> list[Route]:
             raise _not_found("There is no such page image.")
         return Response(data, media_type="image/png", headers=IMMUTABLE)
 
-    def static(request: Request) -> Response:
-        path = site.static.get(request.path_params["name"])
+    def listed_file(request: Request, files: dict[str, Path], types: dict[str, str], max_age: int) -> Response:
+        """A file by its name in a list made at start, with its type and how long a browser keeps it.
+
+        Stylesheets, scripts and fonts are served alike; only the list, the types
+        and the cache lifetime differ.
+        """
+        path = files.get(request.path_params["name"])
         if path is None:
             raise _not_found()
+        return FileResponse(path, media_type=types[path.suffix],
+                            headers={"Cache-Control": f"private, max-age={max_age}"})
+
+    def static(request: Request) -> Response:
         from booklet.web.app import STATIC_TYPES
 
-        return FileResponse(path, media_type=STATIC_TYPES[path.suffix],
-                            headers={"Cache-Control": "private, max-age=86400"})
+        return listed_file(request, site.static, STATIC_TYPES, 86400)
 
     def font(request: Request) -> Response:
-        path = site.fonts.get(request.path_params["name"])
-        if path is None:
-            raise _not_found()
         from booklet.web.app import FONT_TYPES
 
-        return FileResponse(path, media_type=FONT_TYPES[path.suffix],
-                            headers={"Cache-Control": "private, max-age=604800"})
+        return listed_file(request, site.fonts, FONT_TYPES, 604800)
 
     def health(request: Request) -> Response:
         return JSONResponse({"ok": True, "pending": site.queue.pending})

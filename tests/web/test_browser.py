@@ -64,6 +64,26 @@ def shot(page, artifacts: Path, name: str) -> None:
     page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
 
 
+def download_link(page):
+    """The job page's download link, once the build the form started has finished (the link shows then)."""
+    page.wait_for_url(re.compile(r"/jobs/"))
+    link = page.locator("[data-job-download]")
+    link.wait_for(state="visible")
+    return link
+
+
+def save_download(page, link, folder: Path) -> Path:
+    """Click a download link and save the file in ``folder`` under the name the server gave it.
+
+    Every build on the page ends in a job page and a download; the tests then read the file.
+    """
+    with page.expect_download() as download:
+        link.click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    return saved
+
+
 def test_find_a_career_and_see_its_pages(page, artifacts):
     page.goto("/")
     assert page.locator(".card").count() == 3
@@ -84,14 +104,9 @@ def test_build_and_download_a_handout(page, artifacts, tmp_path):
     page.goto("/careers/chef")
     page.select_option(".build select[name=format]", "handout")
     page.click(".build button[type=submit]")
-    page.wait_for_url(re.compile(r"/jobs/"))
-    link = page.locator("[data-job-download]")
-    link.wait_for(state="visible")
+    link = download_link(page)
     shot(page, artifacts, "04-job")
-    with page.expect_download() as download:
-        link.click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
+    saved = save_download(page, link, tmp_path)
     assert saved.name == "chef-handout.pdf"
     reader = PdfReader(saved)
     assert reader.metadata.title.startswith("Chef") and len(reader.pages) == 2
@@ -113,14 +128,9 @@ def test_filter_by_interest_code_and_build_a_state_edition(page, artifacts, tmp_
     page.select_option(".build select[name=us_state]", "CA")
     shot(page, artifacts, "12-career-state")
     page.click(".build button[type=submit]")
-    page.wait_for_url(re.compile(r"/jobs/"))
-    link = page.locator("[data-job-download]")
-    link.wait_for(state="visible")
+    link = download_link(page)
     expect(page.locator("#job-title")).to_have_text("Electrician: Handout, A4, California edition")
-    with page.expect_download() as download:
-        link.click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
+    saved = save_download(page, link, tmp_path)
     assert saved.name == "electrician-handout-ca.pdf"
     assert "CALIFORNIA EDITION" in PdfReader(saved).pages[0].extract_text()
 
@@ -136,15 +146,10 @@ def test_compare_three_careers_and_download_the_sheet(page, artifacts, tmp_path)
     page.select_option("form[data-collection] select[name=paper]", "a4")
     shot(page, artifacts, "09-compare-form")
     page.click("form[data-collection] button[type=submit]")
-    page.wait_for_url(re.compile(r"/jobs/"))
-    link = page.locator("[data-job-download]")
-    link.wait_for(state="visible")
+    link = download_link(page)
     expect(page.locator("#job-title")).to_have_text("Comparison of Accountant, Chef, Electrician: A4")
     shot(page, artifacts, "10-compare-job")
-    with page.expect_download() as download:
-        link.click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
+    saved = save_download(page, link, tmp_path)
     assert saved.name == "compare-accountant-chef-electrician.pdf"
     text = " ".join(sheet.extract_text() for sheet in PdfReader(saved).pages)
     assert all(title in text for title in ("Accountant", "Chef", "Electrician"))
@@ -159,18 +164,13 @@ def test_class_list_with_a_bad_row(page, artifacts, tmp_path):
                                                        "buffer": csv}])
     shot(page, artifacts, "05-roster-form")
     page.click("form[data-roster] button[type=submit]")
-    page.wait_for_url(re.compile(r"/jobs/"))
+    link = download_link(page)
     table = page.locator("#row-errors")
     table.wait_for(state="visible")
     cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
     assert cells[:2] == ["3", "3"] and "unknown career 'astronot'" in cells[2]
-    link = page.locator("[data-job-download]")
-    link.wait_for(state="visible")
     shot(page, artifacts, "06-roster-job")
-    with page.expect_download() as download:
-        link.click()
-    saved = tmp_path / "roster.zip"
-    download.value.save_as(saved)
+    saved = save_download(page, link, tmp_path)
     names = zipfile.ZipFile(saved).namelist()
     assert sorted(names) == ["10b/asha-verma.pdf", "10b/class-pack.pdf", "index.csv"]
     student = PdfReader(io.BytesIO(zipfile.ZipFile(saved).read("10b/asha-verma.pdf")))
