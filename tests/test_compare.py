@@ -20,7 +20,7 @@ from booklet.content.collection import Collection, load_collection
 from booklet.content.loader import load
 from booklet.i18n import Text
 from booklet.options import Options
-from booklet.render.compare import first_sentence, groups
+from booklet.render.compare import comparison, first_sentence, groups
 from booklet.render.layout_check import PageReading, check_document
 from tests.conftest import CONTENT, invoke, pdf_text
 
@@ -225,3 +225,30 @@ def test_a_collection_in_parts_has_the_comparison_bookmark(pipeline, catalog):
     for pdf in (whole.pdf, parts.pdf):
         titles = [item.title for item in PdfReader(io.BytesIO(pdf)).outline if not isinstance(item, list)]
         assert titles[:5] == ["Introduction", "Contents", "Comparison", "Chef", "Plumber"]
+
+
+# Four of the catalog's wordiest careers (long routes, trade-offs and entry education; two of them without U.S.
+# pay): the sheet the give-way rule must still fit on two pages, checked on the laid-out pages.
+WORDY_FOUR = ("airline-pilot", "armed-forces-officer", "civil-services-officer", "biotechnologist")
+
+
+@pytest.mark.parametrize("paper", ["a5", "letter"])
+def test_four_wordy_careers_fit_two_pages(pipeline, paper):
+    options = Options(paper=paper)
+    document = pipeline.layout_compare([_career(slug) for slug in WORDY_FOUR], options)
+    assert len(document.pages) <= 2
+    assert check_document(document, options) == []
+    text = " ".join(PageReading(document, index).text() for index in range(len(document.pages)))
+    for label in ("Field", "What the job is", "India (₹)", "Europe (€)", "Key skills", "Work–life balance",
+                  "Sources"):
+        assert label in text, label
+
+
+def test_sources_are_named_once_with_the_careers_citing_them():
+    careers = [_career(slug) for slug in ("chef", "plumber", "airline-pilot")]
+    cited = comparison(careers, Text()).cited
+    everyone = [sources for columns, sources in cited if not columns]
+    assert everyone and "U.S. Bureau of Labor Statistics, 2025" in everyone[0]  # first, and without names
+    named = [source for _columns, sources in cited for source in sources]
+    assert len(named) == len(set(named))
+    assert {source for career in careers for source in comparison([career], Text()).columns[0].sources} == set(named)

@@ -36,23 +36,37 @@ def ladder_range(pay: RegionSalary, text: Text) -> str:
         ("" if peak.max is not None else "+")
 
 
-def _draw(ax, pays: list[RegionSalary | None], look: Look) -> None:
+def scale(pays: list[RegionSalary | None]) -> float:
+    """The end of a region's one axis: room past the highest band for an open band and its arrow."""
     highest = max(band.max or band.min for pay in pays if pay for _name, band in pay.levels.bands())
-    limit = highest * (1 + OPEN_BAND + 0.04)
+    return highest * (1 + OPEN_BAND + 0.04)
+
+
+def rungs(pay: RegionSalary, limit: float) -> list[tuple[int, float, float, bool]]:
+    """A career's bands on an axis ending at ``limit``: (level, start, stop, open); a band hidden by the one
+    before is left out, unless it is the open top band (its arrow still shows)."""
+    result, end = [], 0.0
+    for level, (_name, band) in enumerate(pay.levels.bands()):
+        start = max(band.min, end)  # a band that overlaps the one before starts where that one ends
+        stop = band.max if band.max is not None else band.min + OPEN_BAND * limit
+        if stop > start or band.max is None:
+            result.append((level, start, stop, band.max is None))
+        end = max(end, stop)
+    return result
+
+
+def _draw(ax, pays: list[RegionSalary | None], look: Look) -> None:
+    limit = scale(pays)
     ax.set_xlim(0, limit)
     shades = look.palette[-2::-1]  # light to dark as the career advances: order reads without colour too
     for row, pay in enumerate(pays):
         if pay is None:
             continue
-        end = 0.0
-        for level, (_name, band) in enumerate(pay.levels.bands()):
-            start = max(band.min, end)  # a band that overlaps the one before starts where that one ends
-            stop = band.max if band.max is not None else band.min + OPEN_BAND * limit
+        for level, start, stop, is_open in rungs(pay, limit):
             if stop > start:
                 ax.barh(row, stop - start, left=start, height=0.58, color=shades[level], clip_on=False,
                         edgecolor=look.palette[0], linewidth=0.4, hatch=look.hatches[level] or None)
-            end = max(end, stop)
-            if band.max is None:
+            if is_open:
                 ax.plot([stop], [row], marker=">", markersize=3.5, color=look.palette[0], clip_on=False)
 
 

@@ -11,16 +11,32 @@ panel per region, every career on that region's one shared axis.
 The same table (without the charts) follows a collection's contents, in
 groups of at most ``MAX_COMPARED`` careers.
 
-A sheet should end within ``MAX_PAGES``.  When it does not, the longest cells
-give way by a fixed rule (``GIVE_WAY``), one step at a time, the same for
-every set of careers: first the chart's rows get narrower, then the key skills
-go from four to three, each route keeps its last three steps (where the
-qualifications are), a long row may continue on the next page (under the
-repeated names of the careers), each trade-off keeps the clause before its
-first colon, semicolon or dash, and last each route keeps its last two steps.
-The rule never drops a row, a career or a region.  When even the shortest cells
-run past ``MAX_PAGES`` (four wordy careers on Letter, three on A5), the
-sheet runs on to another page and the command says so.
+A sheet should end within ``MAX_PAGES``.  When it does not, it gives way by
+a fixed rule (``GIVE_WAY``), one step at a time, the same for every set of
+careers: first the chart's rows get narrower and the key skills go from four
+to three; then the table is set tight (closer lines and cells, long words
+hyphenated; on small paper a smaller title and label column) and the sources
+share one line across the careers, each named once with the careers that cite
+it.  Then each route keeps its last three steps (where the qualifications
+are), a long row may continue on the next page (under the repeated names of
+the careers), each trade-off keeps the clause before its first colon,
+semicolon or dash, and each route keeps its last two steps.  Then the salary
+ladders move into the pay cells, a ladder above each career's amounts on its
+row's one scale, so the chart needs no room of its own (on small paper the
+amounts drop their level words, an open peak reads "$140K+" as its arrow
+says, and a range too wide for its column breaks after its dash); the columns
+take widths by the length of their text; last, the key skills go to two and
+each route keeps its last step.  The rule never drops a row, a career or a
+region, and no type goes below ``booklet.render.thresholds``.  On small paper
+the sheet has no running head: the careers' names head the table on each page.
+
+Measured on the catalog's wordiest careers and on random sets, in English and
+Hindi: sheets of two or three careers on every paper, and of four on A4 and
+Letter, end within ``MAX_PAGES``; so do most of four on A5 and half-letter,
+but not all (four careers with long texts in the same rows, such as product
+manager, doctor and armed forces officer, can run a few lines onto a third
+page, on half-letter more often than on A5).  Such a sheet runs on to another
+page and the command says so (``too_long``).
 """
 
 from __future__ import annotations
@@ -34,7 +50,7 @@ from markupsafe import Markup, escape
 from weasyprint import Document
 
 from booklet.charts import look
-from booklet.charts.ladders import ROW_MM, ladders_chart
+from booklet.charts.ladders import ROW_MM, ladders_chart, rungs, scale
 from booklet.content.model import Career, RegionPath, RegionSalary
 from booklet.errors import BookletError
 from booklet.i18n import REGION_NAMES, Text, _
@@ -55,10 +71,14 @@ from booklet.render.pdf import Renderer
 MIN_COMPARED, MAX_COMPARED = 2, 4
 MAX_PAGES = 2
 SHORT_ROW_MM = 5.0  # a chart row when room is short
-SIDE_MM = {True: 11.0}  # a sheet's side margins on small paper (templates/css/paper/small.css: @page compare)
+SIDE_MM = {True: 10.0}  # a sheet's side margins on small paper (templates/css/paper/small.css: @page compare)
 CURRENCY_SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€"}
-EVERYTHING = {"skills": 4, "route": None, "chart_rows": True, "clause": False, "split": False}
-GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"route": 3}, {"split": True}, {"clause": True}, {"route": 2})
+WIDTH_SPREAD = (0.75, 1.35)  # a column sized by its text: from this much of an even share to this much
+CAREERS_WIDTH = 84  # the careers' columns together, in % of the table (the row labels: compare.css col.label)
+EVERYTHING = {"chart_rows": True, "skills": 4, "tight": False, "sources": "cells", "route": None, "split": False,
+              "clause": False, "widths": "even", "ladders": "chart"}
+GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"tight": True}, {"sources": "line"}, {"route": 3}, {"split": True},
+            {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "text"}, {"skills": 2}, {"route": 1})
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # The first sentence of a truth: up to a full stop, question or exclamation mark, or the Devanagari danda.
 _SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
@@ -86,6 +106,9 @@ class Pay:
     peak_is_top: bool  # the peak band starts where the top 10 % do (a narrow page says so in one line)
     covers: str | None
     estimate: bool
+    rungs: tuple[tuple[int, float, float], ...]  # the ladder on its row's one scale: (level, left %, width %)
+    arrow: float | None  # where the open top band's arrow starts (%); None when the peak has a top
+    peak_short: str  # beside a ladder, an open peak as its arrow says it: "$140K+"
 
 
 @dataclass(frozen=True)
@@ -113,15 +136,54 @@ class Comparison:
     def width(self) -> int:
         return len(self.columns)
 
+    @property
+    def shares(self) -> tuple[float, ...]:
+        """Each column's share of the careers' width by the length of its text, within ``WIDTH_SPREAD`` of even."""
+        lengths = [len(" ".join([column.career.field, column.career.overview.one_line,
+                                 column.career.quick_facts.entry_education, *column.skills, *column.tradeoffs,
+                                 *(step for route in column.routes for step in route)]))
+                   for column in self.columns]
+        low, high = (factor / self.width for factor in WIDTH_SPREAD)
+        shares = [min(max(length / sum(lengths), low), high) for length in lengths]
+        return tuple(share / sum(shares) for share in shares)
 
-def _pay(pay: RegionSalary, text: Text) -> Pay:
-    levels = pay.levels
-    peak_is_top = pay.top_10_percent == levels.peak.min
-    top = text._("top 10%% earn over %(amount)s", amount=text.money(pay.top_10_percent, pay.currency)) \
+    @property
+    def cited(self) -> list[tuple[tuple[Column, ...], tuple[str, ...]]]:
+        """The sources once each, grouped by the careers that cite them: (careers, sources); () for every career."""
+        citing: dict[str, tuple[int, ...]] = {}
+        for index, column in enumerate(self.columns):
+            for source in column.sources:
+                citing[source] = (*citing.get(source, ()), index)
+        grouped: dict[tuple[int, ...], list[str]] = {}
+        for source, indexes in citing.items():
+            grouped.setdefault(() if len(indexes) == self.width else indexes, []).append(source)
+        return [(tuple(self.columns[index] for index in indexes), tuple(grouped[indexes]))
+                for indexes in sorted(grouped, key=bool)]  # the sources of every career first
+
+
+def _pay(pay: RegionSalary, text: Text, limit: float) -> Pay:
+    """One career's pay in one region; ``limit``: the end of the region's one scale (its ladders)."""
+    levels, money = pay.levels, text.money
+    bands = rungs(pay, limit)
+    top = text._("top 10%% earn over %(amount)s", amount=money(pay.top_10_percent, pay.currency)) \
         if pay.top_10_percent is not None else None
-    return Pay(text.money_range(levels.entry.min, levels.entry.max, pay.currency),
-               text.money_range(levels.peak.min, levels.peak.max, pay.currency), top, peak_is_top, pay.covers,
-               pay.estimate)
+    peak = text.money_range(levels.peak.min, levels.peak.max, pay.currency)
+    return Pay(
+        entry=text.money_range(levels.entry.min, levels.entry.max, pay.currency),
+        peak=peak,
+        top=top,
+        peak_is_top=pay.top_10_percent == levels.peak.min,
+        covers=pay.covers,
+        estimate=pay.estimate,
+        rungs=tuple((level, _percent(start, limit), _percent(stop - start, limit))
+                    for level, start, stop, _open in bands if stop > start),
+        arrow=next((_percent(stop, limit) for _level, _start, stop, is_open in bands if is_open), None),
+        peak_short=money(levels.peak.min, pay.currency) + "+" if levels.peak.max is None else peak,
+    )
+
+
+def _percent(amount: float, limit: float) -> float:
+    return round(100 * amount / limit, 2)
 
 
 def _publisher(name: str) -> str:
@@ -143,6 +205,8 @@ def comparison(careers: list[Career], text: Text, limits: dict[str, Any] | None 
     route_present = {path.region for career in careers for path in career.paths}
     route_regions = [code for code in REGION_NAMES if code in route_present]
     currency = {pay.region: pay.currency for career in careers for pay in career.salary}
+    limits_of = {code: scale([pay for career in careers for pay in career.salary if pay.region == code])
+                 for code in regions}
     columns = []
     for career in careers:
         pays = {pay.region: pay for pay in career.salary}
@@ -153,7 +217,7 @@ def comparison(careers: list[Career], text: Text, limits: dict[str, Any] | None 
         truths = career.truths
         columns.append(Column(
             career,
-            tuple(_pay(pays[code], text) if code in pays else None for code in regions),
+            tuple(_pay(pays[code], text, limits_of[code]) if code in pays else None for code in regions),
             tuple(_route(paths.get(code), limits["route"]) for code in route_regions),
             tuple(skill.name for skill in career.skills[:limits["skills"]]),
             tuple(first_sentence(truth, limits["clause"]) for truth in (truths.money, truths.stability,
@@ -216,7 +280,8 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
     text = Text(options.lang)
     reviewed = max(career.as_of for career in careers)
     table = comparison(careers, text, limits)
-    if limits["chart_rows"] not in charts:
+    in_cells = limits["ladders"] == "cells"
+    if not in_cells and limits["chart_rows"] not in charts:
         charts[limits["chart_rows"]] = ladders(careers, table, options, text, limits["chart_rows"])
     titles = text.join_list([career.title for career in careers])
     untranslated = [career.title for career in careers if career.lang != options.lang]
@@ -239,7 +304,12 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "untranslated": text._("Not yet translated into your language, so shown in English: %(careers)s.",
                                careers=text.join_list(untranslated)) if untranslated else "",
         "split_rows": limits["split"],
-        "ladders": charts[limits["chart_rows"]],
+        "tight": limits["tight"],
+        "sources_line": limits["sources"] == "line",
+        "widths": tuple(round(CAREERS_WIDTH * share, 2) for share in table.shares) if limits["widths"] == "text"
+        else (),
+        "ladders": None if in_cells else charts[limits["chart_rows"]],
+        "shades": look(options.grayscale).palette[-2::-1] if in_cells else (),
         # Each career's O*NET interest code, a row of the table, and the credits the datasets ask for; not on
         # small paper, where the sheet has no line to spare.
         "interests": [] if options.page.small else [interest_profile(career, text) for career in careers],
