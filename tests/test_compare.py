@@ -112,6 +112,20 @@ def test_the_layout_check_finds_nothing_on_three_careers(pipeline, paper):
     assert check_document(document, options) == []
 
 
+@pytest.mark.parametrize("paper", ["a5", "half-letter"])
+def test_a_hindi_sheet_keeps_each_regions_axis_clear_of_the_next(pipeline, paper):
+    """Amounts in lakh are twice as wide as "$150K": the gap between two panels is measured, not fixed."""
+    from booklet.content.translation import load_translated
+    from booklet.inputs import Inputs
+
+    careers = [load_translated(CONTENT / "careers" / f"{slug}.yaml", "hi", Inputs())[0]
+               for slug in ("accountant", "electrician", "registered-nurse")]
+    options = Options(paper=paper, lang="hi")
+    document = pipeline.layout_compare(careers, options)
+    assert len(document.pages) <= 2
+    assert check_document(document, options) == []
+
+
 @pytest.mark.parametrize("names, message", [
     (("doctor",), "compares 2 to 4 careers; got 1"),
     (("doctor", "chef", "plumber", "welder", "lawyer"), "compares 2 to 4 careers; got 5"),

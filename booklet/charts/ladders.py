@@ -12,6 +12,8 @@ currency.  The exact amounts are in the comparison table above the chart.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from booklet.charts.style import COLOR, Chart, Look, figure, finish, row_labels, style_axes, text_lines, text_width_mm
@@ -21,7 +23,8 @@ from booklet.i18n import Text
 LABEL_PT = 7.5
 ROW_MM = 6.5
 LINE_MM = 3.0  # one more line of a wrapped career title
-GAP_MM = 7.0  # between two panels: room for the end of one axis's last tick label and the next one's first
+GAP_MM = 3.0  # between two panels, besides half of each of the two tick labels that meet there
+TICK_PT = 7.5  # the axes' tick labels (charts/style.py: xtick.labelsize)
 OPEN_BAND = 0.06  # an open band's length, as a share of its panel's axis
 MAX_LABEL_SHARE = 0.2  # career titles take at most this share of the width; longer ones wrap
 
@@ -79,16 +82,24 @@ def ladders_chart(titles: list[str], panels: list[Panel], width_mm: float, look:
     left_mm, right_mm, bottom_mm, top_mm = label_mm + 3, 5, 5.5, 6
     height_mm = row_mm * len(titles) + LINE_MM * sum(title.count("\n") for title in wrapped) + bottom_mm + top_mm + 1
     fig = figure(width_mm, height_mm)
-    panel_mm = (width_mm - left_mm - right_mm - GAP_MM * (len(panels) - 1)) / len(panels)
+    roughly_mm = (width_mm - left_mm - right_mm) / len(panels) - 2 * GAP_MM  # a panel, before its gaps are known
+    locators = [MaxNLocator(nbins=3 if roughly_mm < 60 else 4, steps=[1, 2, 2.5, 5, 10]) for _panel in panels]
+    ticks = [[text.money(value, currency) for value in locator.tick_values(0, scale(pays)) if 0 <= value <= scale(pays)]
+             for locator, (_region, currency, pays) in zip(locators, panels, strict=True)]
+    # Each gap holds the right half of one panel's last amount and the left half of the next one's first
+    # ("₹40 लाख" then "$0"): measured, since amounts in lakh or crore are twice as wide as "$150K".
+    gaps = [(text_width_mm(before[-1], TICK_PT) + text_width_mm(after[0], TICK_PT)) / 2 + GAP_MM
+            for before, after in pairwise(ticks)]
+    panel_mm = (width_mm - left_mm - right_mm - sum(gaps)) / len(panels)
     axes = []
-    for index, (region, currency, pays) in enumerate(panels):
-        x0 = (left_mm + index * (panel_mm + GAP_MM)) / width_mm
+    for index, ((region, currency, pays), locator) in enumerate(zip(panels, locators, strict=True)):
+        x0 = (left_mm + index * panel_mm + sum(gaps[:index])) / width_mm
         ax = fig.add_axes((x0, bottom_mm / height_mm, panel_mm / width_mm, 1 - (bottom_mm + top_mm) / height_mm))
         _draw(ax, pays, look)
         ax.set_ylim(len(titles) - 0.5, -0.5)
         style_axes(ax, look)
         ax.yaxis.set_visible(False)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=3 if panel_mm < 60 else 4, steps=[1, 2, 2.5, 5, 10]))
+        ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos, currency=currency: text.money(value, currency)))
         ax.set_title(f"{region} ({currency})", fontsize=LABEL_PT, color=look.ink, loc="left", pad=4,
                      fontweight="bold")
