@@ -9,13 +9,18 @@ READY := $(VENV)/.ready
 # chromium: the web page's browser tests (Playwright drives it; no browser is ever downloaded).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 chromium
 
-.PHONY: booklet test serve setup system messages clean
+.PHONY: booklet test layout-sweep serve setup system messages clean
 
 booklet: $(READY)
 	$(VENV)/bin/booklet build
 
 test: $(READY)
 	$(VENV)/bin/pytest
+
+# Every career and translation on every paper in every format through the layout check (about 12 minutes
+# on two cores; the suite itself lays each out once, in rotation).
+layout-sweep: $(READY)
+	BOOKLET_FULL_SWEEP=1 $(VENV)/bin/pytest tests/test_layout_catalog.py
 
 # The local web page on http://127.0.0.1:8000/ (HOST=0.0.0.0 needs a token: TOKEN=... or BOOKLET_TOKEN).
 HOST ?= 127.0.0.1
