@@ -108,13 +108,13 @@ def _measure(renderer: Renderer, context: dict, limits: dict, items: int, width_
     return Measured(reading.top, starts, sorted(ends.values()), end)
 
 
-def _choices(measured: Measured, side: float) -> list[tuple[float, int, int]]:
+def _choices(measured: Measured, side: float, slack: float = MEASURE_SLACK) -> list[tuple[float, int, int]]:
     """For each split whose sides both fit, its best (how full the emptier side is, split, items), fullest first.
 
-    A side must fit with ``MEASURE_SLACK`` to spare: a block at the top of a
-    page keeps margins the tall page collapses.
+    A side must fit with ``slack`` to spare: a block at the top of a page
+    keeps margins the tall page collapses.
     """
-    room = side * (1 - MEASURE_SLACK)
+    room = side * (1 - slack)
     best: dict[int, tuple[float, int, int]] = {}
     for split in range(1, len(BLOCKS)):
         for items in range(len(measured.item_ends) + 1):
@@ -133,17 +133,21 @@ def fit_handout(renderer: Renderer, career: Career, options: Options) -> Documen
     context = {**build_context(career, options), "qr": qr_code(str(career.link.url)), "blocks": BLOCKS}
     side = _side_height(renderer)
     total = len(getattr(career, FLEXIBLE))
-    fallback = None
-    for level, limits in enumerate(LIMITS):
-        choices = _choices(_measure(renderer, context, limits, total, options.page.width_mm), side)
-        keeping = [choice for choice in choices if choice[2] >= min(MIN_FLEXIBLE_ITEMS, total)]
-        if not keeping:
-            fallback = fallback or ((level, limits, choices) if choices else None)
-            continue
-        if (document := _laid_out(renderer, context, side, total, options, level, limits, keeping)) is not None:
+    # Measured with some room to spare first; a sheet that fits only to the millimetre is tried last
+    # (every choice is laid out to confirm it before it is taken).
+    for slack in (MEASURE_SLACK, 0.0):
+        fallback = None
+        for level, limits in enumerate(LIMITS):
+            measured = _measure(renderer, context, limits, total, options.page.width_mm)
+            choices = _choices(measured, side, slack)
+            keeping = [choice for choice in choices if choice[2] >= min(MIN_FLEXIBLE_ITEMS, total)]
+            if not keeping:
+                fallback = fallback or ((level, limits, choices) if choices else None)
+                continue
+            if (document := _laid_out(renderer, context, side, total, options, level, limits, keeping)) is not None:
+                return document
+        if fallback and (document := _laid_out(renderer, context, side, total, options, *fallback)) is not None:
             return document
-    if fallback and (document := _laid_out(renderer, context, side, total, options, *fallback)) is not None:
-        return document
     raise BookletError(f"{career.slug}: the handout does not fit on two pages even with the shortest lists")
 
 
