@@ -131,3 +131,26 @@ def test_a_symlink_out_of_the_brand_folder_is_refused(capsys, tmp_path):
     (school / "brand.yaml").write_text("school: Greenfield\nlogo: logo.svg\n", encoding="utf-8")
     code, out, err = invoke(capsys, "check", str(school / "brand.yaml"))
     assert code == 2 and "link out of it" in out + err
+
+
+@pytest.mark.parametrize("paper", ["a5", "half-letter"])
+def test_the_contact_block_starts_below_the_career_qr_code(pipeline, brand_dir, paper):
+    """On small paper the handout's QR code floats beside its link; its cell holds the float, so the school's
+    contact block (and the fit's measure of the sheet) starts below the code instead of wrapping around it."""
+    from weasyprint.formatting_structure import boxes
+
+    from booklet.content.brand import load_brand
+    from booklet.content.loader import load
+    from booklet.options import Options
+    from booklet.render.layout_check import PageReading
+
+    options = Options(paper=paper, format="handout", brand=load_brand(brand_dir / "brand.yaml"))
+    document = pipeline.layout(load(SEED), options)
+    reading = PageReading(document, len(document.pages) - 1)
+    qr = [placed.box for placed in reading.placed if isinstance(placed.box, boxes.ReplacedBox)
+          and (placed.box.element.get("alt") or "").startswith("QR code linking to")
+          and "brand-qr" not in (placed.box.element.get("class") or "")]
+    contact = [placed.box for placed in reading.placed if isinstance(placed.box, boxes.BlockBox)
+               and "brand-contact" in (placed.box.element.get("class") or "")]
+    assert qr and contact
+    assert contact[0].position_y >= qr[0].position_y + qr[0].margin_height()
