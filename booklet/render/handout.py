@@ -133,13 +133,15 @@ def fit_handout(renderer: Renderer, career: Career, options: Options) -> Documen
     context = {**build_context(career, options), "qr": qr_code(str(career.link.url)), "blocks": BLOCKS}
     side = _side_height(renderer)
     total = len(getattr(career, FLEXIBLE))
+    measured: dict[int, Measured] = {}  # each step's tall page, laid out once for both passes
     # Measured with some room to spare first; a sheet that fits only to the millimetre is tried last
     # (every choice is laid out to confirm it before it is taken).
     for slack in (MEASURE_SLACK, 0.0):
         fallback = None
         for level, limits in enumerate(LIMITS):
-            measured = _measure(renderer, context, limits, total, options.page.width_mm)
-            choices = _choices(measured, side, slack)
+            if level not in measured:
+                measured[level] = _measure(renderer, context, limits, total, options.page.width_mm)
+            choices = _choices(measured[level], side, slack)
             keeping = [choice for choice in choices if choice[2] >= min(MIN_FLEXIBLE_ITEMS, total)]
             if not keeping:
                 fallback = fallback or ((level, limits, choices) if choices else None)
