@@ -58,8 +58,7 @@ def rungs(pay: RegionSalary, limit: float) -> list[tuple[int, float, float, bool
     return result
 
 
-def _draw(ax, pays: list[RegionSalary | None], look: Look) -> None:
-    limit = scale(pays)
+def _draw(ax, pays: list[RegionSalary | None], limit: float, look: Look) -> None:
     ax.set_xlim(0, limit)
     shades = look.palette[-2::-1]  # light to dark as the career advances: order reads without colour too
     for row, pay in enumerate(pays):
@@ -73,6 +72,11 @@ def _draw(ax, pays: list[RegionSalary | None], look: Look) -> None:
                 ax.plot([stop], [row], marker=">", markersize=3.5, color=look.palette[0], clip_on=False)
 
 
+def _locator(nbins: int) -> MaxNLocator:
+    """Round amounts along a region's axis (one locator an axis: matplotlib ties it to the axis it is set on)."""
+    return MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10])
+
+
 def ladders_chart(titles: list[str], panels: list[Panel], width_mm: float, look: Look = COLOR,
                   text: Text | None = None, row_mm: float = ROW_MM) -> Chart:
     """``titles``: the careers, in the order of the comparison; ``panels``: one per region."""
@@ -83,23 +87,24 @@ def ladders_chart(titles: list[str], panels: list[Panel], width_mm: float, look:
     height_mm = row_mm * len(titles) + LINE_MM * sum(title.count("\n") for title in wrapped) + bottom_mm + top_mm + 1
     fig = figure(width_mm, height_mm)
     roughly_mm = (width_mm - left_mm - right_mm) / len(panels) - 2 * GAP_MM  # a panel, before its gaps are known
-    locators = [MaxNLocator(nbins=3 if roughly_mm < 60 else 4, steps=[1, 2, 2.5, 5, 10]) for _panel in panels]
-    ticks = [[text.money(value, currency) for value in locator.tick_values(0, scale(pays)) if 0 <= value <= scale(pays)]
-             for locator, (_region, currency, pays) in zip(locators, panels, strict=True)]
+    nbins = 3 if roughly_mm < 60 else 4
+    limits = [scale(pays) for _region, _currency, pays in panels]
+    ticks = [[text.money(value, currency) for value in _locator(nbins).tick_values(0, limit) if 0 <= value <= limit]
+             for limit, (_region, currency, _pays) in zip(limits, panels, strict=True)]
     # Each gap holds the right half of one panel's last amount and the left half of the next one's first
     # ("₹40 लाख" then "$0"): measured, since amounts in lakh or crore are twice as wide as "$150K".
     gaps = [(text_width_mm(before[-1], TICK_PT) + text_width_mm(after[0], TICK_PT)) / 2 + GAP_MM
             for before, after in pairwise(ticks)]
     panel_mm = (width_mm - left_mm - right_mm - sum(gaps)) / len(panels)
     axes = []
-    for index, ((region, currency, pays), locator) in enumerate(zip(panels, locators, strict=True)):
+    for index, ((region, currency, pays), limit) in enumerate(zip(panels, limits, strict=True)):
         x0 = (left_mm + index * panel_mm + sum(gaps[:index])) / width_mm
         ax = fig.add_axes((x0, bottom_mm / height_mm, panel_mm / width_mm, 1 - (bottom_mm + top_mm) / height_mm))
-        _draw(ax, pays, look)
+        _draw(ax, pays, limit, look)
         ax.set_ylim(len(titles) - 0.5, -0.5)
         style_axes(ax, look)
         ax.yaxis.set_visible(False)
-        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_locator(_locator(nbins))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos, currency=currency: text.money(value, currency)))
         ax.set_title(f"{region} ({currency})", fontsize=LABEL_PT, color=look.ink, loc="left", pad=4,
                      fontweight="bold")
