@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from booklet.plan import edition, translation_bytes
 ROSTER_FOLDER = "roster"
 BODIES = ".bodies"
 PACK = "class-pack.pdf"
+PACK_NAME = re.compile(r"class-pack(-\d+)?\.pdf")  # the pack, whole or in parts; a student's file never matches
 INDEX = "index.csv"
 
 
@@ -121,8 +123,8 @@ def build_roster(planned: list[Planned], output: Path, date: dt.date, workers: i
         by_class[item.name.split("/")[0]].append(item)
     for school_class, items in by_class.items():
         parts = _pack_parts(school_class, items)
-        for old in (folder / school_class).glob(f"{Path(PACK).stem}*.pdf"):  # a pack in other parts before
-            if f"{school_class}/{old.name}" not in dict(parts):
+        for old in (folder / school_class).glob("*.pdf"):  # a pack in other parts before
+            if PACK_NAME.fullmatch(old.name) and f"{school_class}/{old.name}" not in dict(parts):
                 old.unlink()
         for pack, part in parts:
             digest = job_digest([item.digest.encode() for item in part], Options())

@@ -101,6 +101,26 @@ def test_a_large_class_gets_its_pack_in_parts(school, first_run, tmp_path, capsy
     assert titles == [["Asha Verma"], ["अनन्या शर्मा"]]
 
 
+def test_a_student_named_like_the_pack_keeps_their_file_when_the_pack_changes_parts(school, tmp_path, capsys,
+                                                                                      monkeypatch):
+    """Only the pack's own names are removed when it comes in other parts: never a student's file."""
+    copy = tmp_path / "school"
+    shutil.copytree(school, copy, ignore=shutil.ignore_patterns("output"))
+    (copy / "class.csv").write_text("student,class,careers\nClass Pack 1,10B,machine-learning-engineer\n"
+                                    "Ravi Kumar,10B,machine-learning-engineer\n", encoding="utf-8")
+    args = ["roster", str(copy / "class.csv"), "--content", str(copy / "content"), "--output", str(copy / "output"),
+            "--date", "2026-12-12", "-j", "1"]
+    folder = copy / "output" / "roster" / "10b"
+    monkeypatch.setattr("booklet.roster.MAX_PACK_STUDENTS", 1)
+    assert invoke(capsys, *args)[0] == 0
+    assert sorted(path.name for path in folder.glob("*.pdf")) == [
+        "class-pack-1-student.pdf", "class-pack-1.pdf", "class-pack-2.pdf", "ravi-kumar.pdf"]
+    monkeypatch.setattr("booklet.roster.MAX_PACK_STUDENTS", 50)
+    assert invoke(capsys, *args)[0] == 0
+    assert sorted(path.name for path in folder.glob("*.pdf")) == [
+        "class-pack-1-student.pdf", "class-pack.pdf", "ravi-kumar.pdf"]
+
+
 def test_a_second_run_rebuilds_only_the_student_who_changed(school, first_run, tmp_path, capsys):
     copy = tmp_path / "school"
     shutil.copytree(school, copy)
