@@ -48,7 +48,7 @@ class Sheet:
             return None
         rendered = Pipeline().compare(list(self.careers), self.options)
         write_atomic(target, rendered.pdf)
-        manifest.record(target.name, self.digest, rendered.pdf, rendered.pages)
+        manifest.record(target.name, self.digest, rendered.pages)
         return rendered
 
 

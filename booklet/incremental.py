@@ -80,9 +80,15 @@ def _file_matches(path: Path, entry: Entry) -> bool:
     try:
         if path.stat().st_size != entry.bytes:
             return False
-        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256
+        return _sha256(path) == entry.sha256
     except OSError:
         return False
+
+
+def _sha256(path: Path) -> str:
+    """The file's hash, read in chunks (a class pack may be tens of megabytes)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 class Manifest:
@@ -134,8 +140,10 @@ class Manifest:
         entry = self.entries.get(name)
         return entry.pages if entry and _file_matches(self.path.parent / name, entry) else None
 
-    def record(self, name: str, digest: str, pdf: bytes, pages: int) -> None:
-        self.entries[name] = Entry(digest, len(pdf), hashlib.sha256(pdf).hexdigest(), pages)
+    def record(self, name: str, digest: str, pages: int) -> None:
+        """Note ``name`` as just written from inputs with ``digest``: its size and hash are read from the file."""
+        path = self.path.parent / name
+        self.entries[name] = Entry(digest, path.stat().st_size, _sha256(path), pages)
         data = {"version": VERSION,
                 "outputs": {key: asdict(entry) for key, entry in sorted(self.entries.items())}}
         write_atomic(self.path, (json.dumps(data, indent=1) + "\n").encode())

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from booklet.errors import BookletError, display_path
 
@@ -48,19 +49,28 @@ def temporary_name(target: Path) -> Path:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file named for this process.
+    """Write ``data`` to ``target`` through a temporary file named for this process (see ``open_atomic``)."""
+    with open_atomic(target) as handle:
+        handle.write(data)
 
-    The name is known before the file exists, so an interrupt at any point,
-    even the instant after the file is created, is cleaned up (a
-    ``tempfile.mkstemp`` name is only known once the call has returned).
-    A fault (disk full, read-only folder) raises ``OutputError`` and leaves
-    the previous ``target`` as it was.
+
+@contextmanager
+def open_atomic(target: Path) -> Iterator[BinaryIO]:
+    """A file to write ``target`` through: it replaces ``target`` only once the block has finished.
+
+    The temporary file's name is known before the file exists, so an
+    interrupt at any point, even the instant after the file is created, is
+    cleaned up (a ``tempfile.mkstemp`` name is only known once the call has
+    returned).  A fault (disk full, read-only folder) raises ``OutputError``;
+    any fault, or an error inside the block, leaves the previous ``target`` as
+    it was.  Writing through a handle lets a large file (a class pack) go to
+    disk as it is made instead of being held whole in memory.
     """
     temp = temporary_name(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(temp, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o644)

@@ -34,7 +34,7 @@ from booklet.incremental import Manifest, job_digest
 from booklet.inputs import Inputs
 from booklet.limits import MAX_PACK_STUDENTS
 from booklet.options import Options
-from booklet.output import write_atomic
+from booklet.output import open_atomic, write_atomic
 from booklet.plan import edition, translation_bytes
 
 ROSTER_FOLDER = "roster"
@@ -113,7 +113,7 @@ def build_roster(planned: list[Planned], output: Path, date: dt.date, workers: i
             echo(f"{folder / item.name}: failed: {exc}")
             continue
         write_atomic(folder / item.name, pdf)
-        manifest.record(item.name, item.digest, pdf, pages)
+        manifest.record(item.name, item.digest, pages)
         summary.built += 1
         summary.pages += pages
         changed_classes.add(item.name.split("/")[0])
@@ -130,9 +130,8 @@ def build_roster(planned: list[Planned], output: Path, date: dt.date, workers: i
             digest = job_digest([item.digest.encode() for item in part], Options())
             if school_class in changed_classes or not manifest.is_current(pack, digest):
                 present = [item for item in part if (folder / item.name).exists()]
-                pdf, pages = _pack(present, folder)
-                write_atomic(folder / pack, pdf)
-                manifest.record(pack, digest, pdf, pages)
+                pages = _write_pack(present, folder, folder / pack)
+                manifest.record(pack, digest, pages)
                 echo(f"{folder / pack}  {pages} pages (class pack)")
     write_atomic(folder / INDEX, _index(planned, manifest))
     return summary
@@ -179,9 +178,10 @@ def _student_pdf(pipeline, item: Planned, bodies: list[bytes], date: dt.date) ->
 def _pack_parts(school_class: str, items: list[Planned]) -> list[tuple[str, list[Planned]]]:
     """A class's pack, in parts of at most ``MAX_PACK_STUDENTS`` students when the class is larger.
 
-    The pack is joined in memory (about 9 MB a student, most of it the tags
-    of the students' pages), so a class list of a whole year group without
-    classes still builds in bounded memory: class-pack-1.pdf, -2.pdf, ….
+    Joining takes the same memory for any number of students, but a print
+    room's queue and a counselor's mail do not take files of hundreds of
+    megabytes: a class list of a whole year group without classes gets
+    class-pack-1.pdf, -2.pdf, … of some 25 MB each.
     """
     parts = [items[start:start + MAX_PACK_STUDENTS] for start in range(0, len(items), MAX_PACK_STUDENTS)]
     if len(parts) == 1:
@@ -190,13 +190,14 @@ def _pack_parts(school_class: str, items: list[Planned]) -> list[tuple[str, list
     return [(f"{school_class}/{stem}-{number}.pdf", part) for number, part in enumerate(parts, 1)]
 
 
-def _pack(items: list[Planned], folder: Path) -> tuple[bytes, int]:
-    """Every student's PDF of one class, in class-list order, bookmarked by student.
+def _write_pack(items: list[Planned], folder: Path, target: Path) -> int:
+    """Every student's PDF of one class, in class-list order, bookmarked by student; returns its pages.
 
     The students' files are read one at a time, twice (their outlines first,
-    then their pages), so the join holds one of them at a time beside the pack.
+    then their pages), and the pack goes to disk as it is joined, so a class
+    of any size takes the memory of one student's booklet.
     """
-    from booklet.render.join import Bookmark, PageLabel, join_pdfs, outline_of, shifted
+    from booklet.render.join import Bookmark, PageLabel, outline_of, shifted, write_joined
 
     outline, labels, offset = [], [], 0
     for item in items:
@@ -209,7 +210,9 @@ def _pack(items: list[Planned], folder: Path) -> tuple[bytes, int]:
             "author": items[0].options.brand.school if items[0].options.brand else text._("Career booklet generator"),
             "description": text.join_list([item.student.name for item in items]), "keywords": [],
             "created": max(item.careers[0].as_of for item in items).isoformat()}
-    return join_pdfs(((folder / item.name).read_bytes() for item in items), meta, outline, labels), offset
+    with open_atomic(target) as handle:
+        write_joined(handle, ((folder / item.name).read_bytes() for item in items), meta, outline, labels)
+    return offset
 
 
 def _page_count(pdf: bytes) -> int:

@@ -88,7 +88,7 @@ def test_the_class_pack_starts_every_student_on_a_right_hand_page(school, first_
 
 
 def test_a_large_class_gets_its_pack_in_parts(school, first_run, tmp_path, capsys, monkeypatch):
-    """The pack is joined in memory, so past MAX_PACK_STUDENTS it comes in parts (and the whole pack goes)."""
+    """Past MAX_PACK_STUDENTS the pack comes in files a print room takes (and the whole pack goes)."""
     copy = tmp_path / "school"
     shutil.copytree(school, copy)
     monkeypatch.setattr("booklet.roster.MAX_PACK_STUDENTS", 1)

@@ -152,7 +152,7 @@ def _record(outcome: Outcome, output: Path, manifest: Manifest, summary: Summary
         return
     try:
         write_atomic(target, outcome.pdf)
-        manifest.record(job.name, job.digest, outcome.pdf, outcome.pages)
+        manifest.record(job.name, job.digest, outcome.pages)
     except OutputError as exc:
         summary.fail(job.name, str(exc))
         click.echo(f"error: {exc}", err=True)

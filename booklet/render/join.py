@@ -2,9 +2,11 @@
 
 A collection too large to lay out in one piece and a class's roster (each
 career's body rendered once, each student's pages rendered alone) are both
-made of PDFs rendered separately; this module puts them together with pikepdf
-under one outline, one structure tree and, where parts number their own
-pages, page labels that name each page as it is printed.
+made of PDFs rendered separately; this module puts them together under one
+outline, one structure tree and, where parts number their own pages, page
+labels that name each page as it is printed.  pikepdf reads the parts; the
+joined file is written front to back, so a class pack of any size joins in
+the memory of one student's booklet.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
+
+from booklet.render.pdf_writer import PdfWriter, entries, serialize, spell
 
 
 @dataclass(frozen=True)
@@ -52,125 +56,216 @@ def _outline_item(bookmark: Bookmark):
 
 def join_pdfs(pdfs: Iterable[bytes], meta: dict[str, Any], outline: list[Bookmark],
               labels: list[PageLabel] | None = None) -> bytes:
-    """Concatenate the parts into one PDF that keeps what each part was: tagged, and PDF/A when asked.
+    """The parts joined into one PDF in memory (see ``write_joined``)."""
+    out = io.BytesIO()
+    write_joined(out, pdfs, meta, outline, labels)
+    return out.getvalue()
 
-    Pages are copied with their structure: each part's tagged content goes
-    under one ``Document`` element, its ``StructParents`` keys are shifted past
-    the previous parts', and the parent trees are merged, so the joined file is
-    as accessible as a collection laid out in one piece.  The first part's
-    XMP metadata (PDF/UA or PDF/A identification) and output intent are kept.
+
+def write_joined(handle: BinaryIO, pdfs: Iterable[bytes], meta: dict[str, Any], outline: list[Bookmark],
+                 labels: list[PageLabel] | None = None) -> None:
+    """Write the parts as one PDF that keeps what each part was: tagged, and PDF/A when asked.
+
+    Each part's tagged content becomes a ``Part`` element under one
+    ``Document`` element, its ``StructParents`` keys are shifted past the
+    previous parts', and the parent trees are merged, so the joined file is
+    as accessible as one laid out in one piece.  The first part's XMP
+    metadata (PDF/UA or PDF/A identification) and output intent are kept.
     The whole gets one outline and one set of metadata, and ``labels`` (when
     given) name its pages as the parts print them.
 
-    ``pdfs`` may be a generator: each part is opened only when its turn comes
-    and let go once copied (qpdf keeps what it still needs of a part's
-    streams), so a class pack of forty students holds one student's parsed
-    file at a time besides the joined one.
+    Memory stays flat however many parts there are: ``pdfs`` may be a
+    generator, each part is opened when its turn comes, written out and
+    closed, and the file is written front to back (``PdfWriter``).  The
+    document's own objects (catalog, outline, labels, metadata) are made by
+    pikepdf in a small skeleton whose blank pages stand for the real ones.
     """
-    import pikepdf  # only very large collections get here; keep it off every build's start-up
+    import pikepdf  # joins are for rosters and very large collections; keep it off every build's start-up
 
-    merged = pikepdf.new()
-    document = merged.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem,
-                                                       S=pikepdf.Name.Document, K=pikepdf.Array()))
-    parent_tree: list = []
-    next_key, tagged, language = 0, True, pikepdf.String("en")
+    writer = PdfWriter(handle)
+    pages_root, document = writer.reserve(), writer.reserve()
+    page_numbers: list[int] = []
+    elements: list[int] = []  # one Part element a part, when the parts are tagged
+    parent_tree: list[bytes] = []
+    next_key, tagged, language, intents = 0, None, pikepdf.String("en"), None
+    skeleton = pikepdf.new()
     try:
         for number, pdf in enumerate(pdfs):
-            # Not closed: qpdf reads the part's streams when the joined file is saved, and the
-            # part's parsed objects go as soon as this name is bound to the next part.
-            source = pikepdf.open(io.BytesIO(pdf))
-            first = len(merged.pages)
-            merged.add_pages_from(source)
-            tagged = tagged and "/StructTreeRoot" in source.Root
-            if tagged:
-                next_key = _graft_structure(merged, source, merged.pages[first:], document, parent_tree,
-                                            next_key)
-            if number == 0:
-                language = source.Root.get("/Lang", language)
-                if "/OutputIntents" in source.Root:
-                    merged.Root.OutputIntents = pikepdf.Array(
-                        merged.copy_foreign(source.make_indirect(intent)) for intent in source.Root.OutputIntents)
-                if "/Metadata" in source.Root:
-                    merged.Root.Metadata = merged.copy_foreign(source.Root.Metadata)
-        if tagged:
-            root = merged.make_indirect(pikepdf.Dictionary(
-                Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([document]),
-                ParentTree=merged.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(parent_tree))),
-                ParentTreeNextKey=next_key))
-            document.P = root
-            merged.Root.StructTreeRoot = root
-        if "/Outlines" in merged.Root:  # the parts' own bookmarks; ours replace them
-            del merged.Root.Outlines
-        with merged.open_outline() as tree:
-            tree.root.extend(_outline_item(bookmark) for bookmark in outline)
-        if labels:
-            merged.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(
-                item for label in labels for item in (label.start, label.dictionary())))
-        date = "D:" + meta["created"].replace("-", "") + "000000Z"
-        merged.docinfo.update({
-            "/Title": pikepdf.String(meta["title"]),
-            "/Author": pikepdf.String(meta["author"]),
-            "/Subject": pikepdf.String(meta["description"]),
-            "/Keywords": pikepdf.String(", ".join(meta["keywords"])),
-            "/Producer": pikepdf.String(f"booklet with WeasyPrint and pikepdf {pikepdf.__version__}"),
-            "/CreationDate": pikepdf.String(date),
-            "/ModDate": pikepdf.String(date),
-        })
-        if "/Metadata" in merged.Root:
-            with merged.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
-                xmp["dc:title"] = meta["title"]
-                xmp["dc:description"] = meta["description"]
-                xmp["pdf:Producer"] = str(merged.docinfo["/Producer"])
-        merged.Root.Lang = language
-        merged.Root.MarkInfo = pikepdf.Dictionary(Marked=tagged)
-        merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-        out = io.BytesIO()
-        merged.save(out, deterministic_id=True, compress_streams=True,
-                    object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return out.getvalue()
+            with pikepdf.open(io.BytesIO(pdf)) as source:
+                part_tagged = "/StructTreeRoot" in source.Root
+                if tagged is None:
+                    tagged = part_tagged
+                elif part_tagged != tagged:
+                    raise ValueError("the parts of one join are all tagged or all untagged")
+                copy = _Copy(writer)
+                for page in source.pages:
+                    _inherit(page.obj)
+                    copy.numbers[page.obj.Parent.objgen] = pages_root
+                    page_numbers.append(copy.number_of(page.obj))
+                if tagged:
+                    element = writer.reserve()
+                    elements.append(element)
+                    next_key = _graft_structure(copy, source, element, document, parent_tree, next_key)
+                if number == 0:
+                    language = source.Root.get("/Lang", language)
+                    if "/OutputIntents" in source.Root:
+                        intents = writer.reserve()
+                        writer.object(intents, spell(source.Root.OutputIntents, copy.number_of))
+                    if "/Metadata" in source.Root:
+                        skeleton.Root.Metadata = skeleton.make_stream(source.Root.Metadata.read_bytes(),
+                                                                      Type=pikepdf.Name.Metadata,
+                                                                      Subtype=pikepdf.Name.XML)
+                copy.drain()
+        _write_document(writer, skeleton, page_numbers, pages_root, document, elements, parent_tree, next_key,
+                        intents, language, meta, outline, labels)
     finally:
-        merged.close()
+        skeleton.close()
 
 
-def _graft_structure(merged, source, pages, document, parent_tree: list, offset: int) -> int:
-    """Move one part's structure tree under ``document``, shifting its parent-tree keys by ``offset``.
+class _Copy:
+    """One source file's objects on their way into the writer, each under a new number the first time it is met.
+
+    ``numbers`` may be seeded with objects that are written elsewhere (a
+    part's page tree is replaced by the joined file's): those are referred to,
+    never copied.
+    """
+
+    def __init__(self, writer: PdfWriter):
+        self.writer = writer
+        self.numbers: dict[tuple[int, int], int] = {}
+        self.queue: list = []
+
+    def number_of(self, obj) -> int:
+        if obj.objgen not in self.numbers:
+            self.numbers[obj.objgen] = self.writer.reserve()
+            self.queue.append(obj)
+        return self.numbers[obj.objgen]
+
+    def drain(self) -> None:
+        """Write every object met so far, and every object those refer to."""
+        import pikepdf
+
+        while self.queue:
+            obj = self.queue.pop()
+            number = self.numbers[obj.objgen]
+            if isinstance(obj, pikepdf.Stream):
+                kept = ((key, value) for key, value in obj.stream_dict.items() if key != "/Length")
+                self.writer.stream(number, entries(kept, self.number_of), obj.read_raw_bytes())
+            else:
+                self.writer.object(number, spell(obj, self.number_of))
+
+
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+
+
+def _inherit(page) -> None:
+    """Give the page what it inherits from its page tree, which the joined file replaces."""
+    node = page.get("/Parent")
+    while node is not None:
+        for key in _INHERITED:
+            if key not in page and key in node:
+                page[key] = node[key]
+        node = node.get("/Parent")
+
+
+def _graft_structure(copy: _Copy, source, element: int, document: int, parent_tree: list[bytes],
+                     offset: int) -> int:
+    """Write one part's structure tree as the ``Part`` element ``element``, its parent-tree keys shifted by ``offset``.
 
     Returns the next free key.  Pages and annotations carry the keys
-    (``StructParents``, ``StructParent``) that index the parent tree; element
-    references to pages resolve to the copies already made, since pikepdf maps
-    each foreign object to one copy.
+    (``StructParents``, ``StructParent``) that index the parent tree; their
+    values are written as objects of their own, so that only a reference to
+    each stays in memory until the joined parent tree is written.
     """
     import pikepdf
 
     tree = source.Root.StructTreeRoot
+    copy.numbers[tree.objgen] = element
     kids = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
+    children = []
     for kid in kids:
-        # WeasyPrint wraps each part in its own Document element: take its children.
-        inner = kid.K if kid.get("/S") == pikepdf.Name.Document else pikepdf.Array([kid])
-        for element in inner if isinstance(inner, pikepdf.Array) else [inner]:
-            if not element.is_indirect:  # a marked-content id or reference straight under the document
-                continue
-            copied = merged.copy_foreign(element)
-            if isinstance(copied, pikepdf.Dictionary) and "/S" in copied:
-                copied.P = document
-            document.K.append(copied)
-    numbers = tree.ParentTree.Nums
-    highest = -1
-    for index in range(0, len(numbers), 2):
-        key = int(numbers[index])
-        value = numbers[index + 1]
-        # A direct array of element references is rebuilt here; its items are indirect and copy one by one.
-        copied = pikepdf.Array([merged.copy_foreign(item) for item in value]) \
-            if isinstance(value, pikepdf.Array) and not value.is_indirect else merged.copy_foreign(value)
-        parent_tree.extend([key + offset, copied])
-        highest = max(highest, key)
-    for page in pages:
+        # WeasyPrint wraps each part in its own Document element: the Part takes its place.
+        if kid.get("/S") == pikepdf.Name.Document:
+            copy.numbers[kid.objgen] = element
+            inner = kid.K if isinstance(kid.K, pikepdf.Array) else pikepdf.Array([kid.K])
+        else:
+            inner = pikepdf.Array([kid])
+        # A marked-content id straight under the document has no page to belong to: left out, as qpdf would.
+        children += [serialize(item, copy.number_of) for item in inner
+                     if isinstance(item, pikepdf.Object) and item.is_indirect]
+    copy.writer.object(element, b"<</Type/StructElem/S/Part/P %d 0 R/K[%s]>>" % (document, b" ".join(children)))
+    for page in source.pages:
         if "/StructParents" in page.obj:
             page.obj.StructParents = int(page.obj.StructParents) + offset
         for annotation in page.obj.get("/Annots", []):
             if "/StructParent" in annotation:
                 annotation.StructParent = int(annotation.StructParent) + offset
+    numbers = tree.ParentTree.Nums
+    highest = -1
+    for index in range(0, len(numbers), 2):
+        key, value = int(numbers[index]), numbers[index + 1]
+        if value.is_indirect:
+            reference = copy.number_of(value)
+        else:
+            reference = copy.writer.reserve()
+            copy.writer.object(reference, spell(value, copy.number_of))
+        parent_tree.append(b"%d %d 0 R" % (key + offset, reference))
+        highest = max(highest, key)
     return offset + highest + 1
+
+
+def _write_document(writer: PdfWriter, skeleton, page_numbers: list[int], pages_root: int, document: int,
+                    elements: list[int], parent_tree: list[bytes], next_key: int, intents: int | None,
+                    language, meta: dict[str, Any], outline: list[Bookmark], labels: list[PageLabel] | None) -> None:
+    """The joined file's own objects: page tree, structure root, and the skeleton's catalog, outline and info."""
+    import pikepdf
+
+    writer.object(pages_root, b"<</Type/Pages/Count %d/Kids[%s]>>" % (
+        len(page_numbers), b" ".join(b"%d 0 R" % number for number in page_numbers)))
+    copy = _Copy(writer)
+    for number in page_numbers:
+        skeleton.add_blank_page()
+        copy.numbers[skeleton.pages[-1].obj.objgen] = number
+    copy.numbers[skeleton.Root.Pages.objgen] = pages_root
+    tagged = bool(elements)
+    if tagged:
+        root, tree = writer.reserve(), writer.reserve()
+        writer.object(root, b"<</Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d>>" % (
+            document, tree, next_key))
+        writer.object(document, b"<</Type/StructElem/S/Document/P %d 0 R/K[%s]>>" % (
+            root, b" ".join(b"%d 0 R" % element for element in elements)))
+        writer.object(tree, b"<</Nums[%s]>>" % b" ".join(parent_tree))
+        skeleton.Root.StructTreeRoot = skeleton.make_indirect(pikepdf.Dictionary())
+        copy.numbers[skeleton.Root.StructTreeRoot.objgen] = root
+    if intents is not None:
+        skeleton.Root.OutputIntents = skeleton.make_indirect(pikepdf.Array())
+        copy.numbers[skeleton.Root.OutputIntents.objgen] = intents
+    with skeleton.open_outline() as tree:
+        tree.root.extend(_outline_item(bookmark) for bookmark in outline)
+    if labels:
+        skeleton.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(
+            item for label in labels for item in (label.start, label.dictionary())))
+    date = "D:" + meta["created"].replace("-", "") + "000000Z"
+    skeleton.docinfo.update({
+        "/Title": pikepdf.String(meta["title"]),
+        "/Author": pikepdf.String(meta["author"]),
+        "/Subject": pikepdf.String(meta["description"]),
+        "/Keywords": pikepdf.String(", ".join(meta["keywords"])),
+        "/Producer": pikepdf.String(f"booklet with WeasyPrint and pikepdf {pikepdf.__version__}"),
+        "/CreationDate": pikepdf.String(date),
+        "/ModDate": pikepdf.String(date),
+    })
+    if "/Metadata" in skeleton.Root:
+        with skeleton.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["dc:title"] = meta["title"]
+            xmp["dc:description"] = meta["description"]
+            xmp["pdf:Producer"] = str(skeleton.docinfo["/Producer"])
+    skeleton.Root.Lang = language
+    skeleton.Root.MarkInfo = pikepdf.Dictionary(Marked=tagged)
+    skeleton.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    catalog, info = copy.number_of(skeleton.Root), copy.number_of(skeleton.trailer.Info)
+    copy.drain()
+    writer.close(catalog, info)
 
 
 def outline_of(pdf: bytes) -> list[Bookmark]:
