@@ -9,9 +9,9 @@ each in a fresh process with its peak memory:
 - `booklet build` of those careers once (the baseline: every body a roster needs);
 - `booklet roster` of a quarter of the class, of the whole class and of a
   class twice as large, from nothing (bodies, covers, joins, the class pack):
-  time at most 3× the baseline for the whole class; memory grows with the
-  class pack (joined in memory) until it comes in parts of MAX_PACK_STUDENTS,
-  and not after;
+  time at most 3× the baseline for the whole class, and memory flat: the
+  same peak for a quarter of the class as for twice the class (the pack is
+  written to disk as it is joined; past MAX_PACK_STUDENTS it comes in parts);
 - the same roster again with nothing changed (incremental: nothing built);
 - again with one student's note changed (one student rebuilt).
 """

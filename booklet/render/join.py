@@ -98,6 +98,7 @@ def write_joined(handle: BinaryIO, pdfs: Iterable[bytes], meta: dict[str, Any], 
                 elif part_tagged != tagged:
                     raise ValueError("the parts of one join are all tagged or all untagged")
                 copy = _Copy(writer)
+                _explicit_destinations(source)
                 for page in source.pages:
                     _inherit(page.obj)
                     copy.numbers[page.obj.Parent.objgen] = pages_root
@@ -155,6 +156,31 @@ class _Copy:
                 self.writer.object(number, spell(obj, self.number_of))
 
 
+def _explicit_destinations(source) -> None:
+    """Point each link at its place itself instead of by name.
+
+    WeasyPrint's links name their targets (``/Dest (growth)``, looked up in
+    the catalog's name tree), and every part has names of its own: each
+    career has a "growth".  With the place in the link, no name tree is
+    needed and no name can collide.  A name the part does not define stays
+    as it was.
+    """
+    import pikepdf
+
+    if "/Names" not in source.Root or "/Dests" not in source.Root.Names:
+        return
+    names = pikepdf.NameTree(source.Root.Names.Dests)
+    for page in source.pages:
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            holder, key = (action, "/D") if action is not None and action.get("/S") == pikepdf.Name.GoTo \
+                else (annotation, "/Dest")
+            name = holder.get(key)
+            if isinstance(name, pikepdf.String) and str(name) in names:
+                place = names[str(name)]
+                holder[key] = place.D if isinstance(place, pikepdf.Dictionary) else place
+
+
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 
 
@@ -190,7 +216,7 @@ def _graft_structure(copy: _Copy, source, element: int, document: int, parent_tr
             inner = kid.K if isinstance(kid.K, pikepdf.Array) else pikepdf.Array([kid.K])
         else:
             inner = pikepdf.Array([kid])
-        # A marked-content id straight under the document has no page to belong to: left out, as qpdf would.
+        # A marked-content id straight under the document names no page to belong to: left out.
         children += [serialize(item, copy.number_of) for item in inner
                      if isinstance(item, pikepdf.Object) and item.is_indirect]
     copy.writer.object(element, b"<</Type/StructElem/S/Part/P %d 0 R/K[%s]>>" % (document, b" ".join(children)))

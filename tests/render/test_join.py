@@ -67,3 +67,22 @@ def test_the_joined_file_goes_to_disk_as_each_part_is_joined(seed_pdf):
 
     write_joined(handle, parts(), META, [])
     assert written[0] < len(part) / 2 < written[1] - written[0] and written[1] < written[2]
+
+
+def test_links_in_each_part_still_lead_to_their_own_pages(seed_pdf):
+    """Every career names its places alike ("growth"): a joined link points at its own part's page."""
+    part = seed_pdf.read_bytes()
+    count = len(PdfReader(BytesIO(part)).pages)
+    with pikepdf.open(BytesIO(part)) as alone:
+        assert "/Dests" in alone.Root.Names  # the part links by name
+    with pikepdf.open(BytesIO(join_pdfs([part, part], META, []))) as pdf:
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        links = [(index, annotation.Dest) for index, page in enumerate(pdf.pages)
+                 for annotation in page.obj.get("/Annots", []) if "/Dest" in annotation]
+        assert len(links) > 4
+        names = pikepdf.NameTree(pdf.Root.Names.Dests) if "/Names" in pdf.Root else {}
+        for index, place in links:
+            if isinstance(place, pikepdf.String):  # a named place: the name must be there
+                place = names[str(place)]
+                place = place.D if isinstance(place, pikepdf.Dictionary) else place
+            assert (pages[place[0].objgen] < count) == (index < count)  # in the link's own part
