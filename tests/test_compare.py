@@ -266,3 +266,31 @@ def test_sources_are_named_once_with_the_careers_citing_them():
     named = [source for _columns, sources in cited for source in sources]
     assert len(named) == len(set(named))
     assert {source for career in careers for source in comparison([career], Text()).columns[0].sources} == set(named)
+
+
+# Four careers with long texts in the same rows, on small paper: before the last give-way steps (columns sized by
+# measuring their text, then the pay cells without their ladders) these ran a few lines onto a third page.
+CROWDED_FOUR = {
+    ("product-manager", "electrician", "police-officer", "web-developer"): ("a5", "half-letter"),
+    ("product-manager", "doctor", "armed-forces-officer", "data-scientist"): ("half-letter",),
+}
+
+
+@pytest.mark.parametrize("slugs, paper", [(slugs, paper) for slugs, papers in CROWDED_FOUR.items()
+                                          for paper in papers])
+def test_four_crowded_careers_fit_two_small_pages(tmp_path, capsys, slugs, paper):
+    target = tmp_path / "sheet.pdf"
+    code, _out, err = invoke(capsys, "compare", *slugs, "--paper", paper, "--content", str(CONTENT),
+                             "--output", str(target))
+    assert code == 0 and "note:" not in err, err
+    assert len(PdfReader(target).pages) == 2
+    text = pdf_text(target)
+    careers = [_career(slug) for slug in slugs]
+    for career in careers:
+        assert career.title in text
+        for pay in career.salary:  # every amount is still there, as the cell prints it without a ladder
+            assert _plain(Text().money(pay.levels.entry.min, pay.currency)) in text, (career.slug, pay.region)
+        for path in career.paths:  # each route keeps (at least) its last step, whole
+            assert _plain(path.route[-1]).split()[-1] in text
+    for label in ("India (₹)", "United States ($)", "Europe (€)", "Key skills", "Money", "Stability", "Sources"):
+        assert label in text, label

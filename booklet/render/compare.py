@@ -25,25 +25,30 @@ ladders move into the pay cells, a ladder above each career's amounts on its
 row's one scale, so the chart needs no room of its own (on small paper the
 amounts drop their level words, an open peak reads "$140K+" as its arrow
 says, and a range too wide for its column breaks after its dash); the columns
-take widths by the length of their text; last, the key skills go to two and
-each route keeps its last step.  The rule never drops a row, a career or a
-region, and no type goes below ``booklet.render.thresholds``.  On small paper
-the sheet has no running head: the careers' names head the table on each page.
+take widths by the length of their text; the key skills go to two and each
+route keeps its last step.  Then the columns take the widths that make the
+table shortest, measured by breaking each cell's text into lines
+(``fitted_widths``), and last the pay cells drop their ladders: the amounts,
+entry above peak as the group's heading says, are all there as text.  The
+rule never drops a row, a career or a region, and no type goes below
+``booklet.render.thresholds``.  On small paper the sheet has no running head:
+the careers' names head the table on each page.
 
-Measured on the catalog's wordiest careers and on random sets, in English and
-Hindi: sheets of two or three careers on every paper, and of four on A4 and
-Letter, end within ``MAX_PAGES``; so do most of four on A5 and half-letter,
-but not all (four careers with long texts in the same rows, such as product
-manager, doctor and armed forces officer, can run a few lines onto a third
-page, on half-letter more often than on A5).  Such a sheet runs on to another
-page and the command says so (``too_long``).
+Measured on every four of the catalog's seven wordiest careers and some 200
+random fours, 60 random twos and threes: in English, sheets of two, three or
+four careers end within ``MAX_PAGES`` on every paper, but for a rare four on
+half-letter (civil services officer, product manager, machine learning
+engineer and cybersecurity analyst: two lines over); in Hindi, every set of
+the translated careers does.  A sheet of four untranslated careers in a Hindi
+edition (English text under Hindi labels and amounts in lakh) often does not.
+Such a sheet runs on to another page and the command says so (``too_long``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, product
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -74,11 +79,15 @@ SHORT_ROW_MM = 5.0  # a chart row when room is short
 SIDE_MM = {True: 10.0}  # a sheet's side margins on small paper (templates/css/paper/small.css: @page compare)
 CURRENCY_SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€"}
 WIDTH_SPREAD = (0.75, 1.35)  # a column sized by its text: from this much of an even share to this much
+TABLE_PT = 8.5  # the table's type once it is set tight (compare.css, paper/small.css)
+CELL_PADDING_MM = {False: 3.0, True: 1.5}  # a cell's right padding, set tight, on A4/Letter and on small paper
+SKILL_INDENT_MM = 3.0  # a key skill's bullet (compare.css ul.skills li)
 CAREERS_WIDTH = 84  # the careers' columns together, in % of the table (the row labels: compare.css col.label)
 EVERYTHING = {"chart_rows": True, "skills": 4, "tight": False, "sources": "cells", "route": None, "split": False,
               "clause": False, "widths": "even", "ladders": "chart"}
 GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"tight": True}, {"sources": "line"}, {"route": 3}, {"split": True},
-            {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "text"}, {"skills": 2}, {"route": 1})
+            {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "text"}, {"skills": 2}, {"route": 1},
+            {"widths": "fit"}, {"ladders": None})
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # The first sentence of a truth: up to a full stop, question or exclamation mark, or the Devanagari danda.
 _SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
@@ -159,6 +168,71 @@ class Comparison:
             grouped.setdefault(() if len(indexes) == self.width else indexes, []).append(source)
         return [(tuple(self.columns[index] for index in indexes), tuple(grouped[indexes]))
                 for indexes in sorted(grouped, key=bool)]  # the sources of every career first
+
+
+def fitted_widths(table: Comparison, options: Options, bare: bool) -> tuple[float, ...]:
+    """Each career's column width (% of the table) that makes the table shortest, by measuring its text.
+
+    Every cell is broken into lines at its words in the table's type (``TABLE_PT``) for each width a column
+    may take (whole per cents, within ``WIDTH_SPREAD`` of an even share); a row is as tall as its tallest
+    cell, and the widths whose rows add up to the fewest lines win, the most even of them on a tie.  Only an
+    estimate (the charts' font metrics, no kerning or hyphenation), but a much better one than the length of
+    a column's text: a column with one long cell in a row of short ones gets the room that row needs.
+    """
+    from booklet.charts.style import text_width_mm
+
+    paper = options.page
+    table_mm = paper.width_mm - 2 * SIDE_MM[paper.small] if paper.small in SIDE_MM else paper.text_width_mm
+    padding = CELL_PADDING_MM[paper.small]
+    space = text_width_mm("a b", TABLE_PT) - text_width_mm("ab", TABLE_PT)
+
+    def lines(text: str, width: float, weight: str = "normal") -> int:
+        count, used = 0, 0.0
+        for word in text.split():
+            size = text_width_mm(word, TABLE_PT, weight)
+            if count and used + space + size <= width:
+                used += space + size
+            else:
+                count += -(-size // width) if size > width else 1  # a word wider than the line is hyphenated
+                used = size % width if size > width else size
+        return max(count, 1)
+
+    def cells(column: Column) -> list[list[tuple[str, float, str]]]:
+        """The column's cells, a row each: its paragraphs as (text, indent mm, weight)."""
+        career = column.career
+        rows = [[(career.title, 0.0, "bold")], [(career.field, 0.0, "normal")],
+                [(career.overview.one_line, 0.0, "normal")],
+                [(career.quick_facts.entry_education, 0.0, "normal")]]
+        for pay in column.pays:
+            amounts = [pay.entry, pay.peak_short if bare else pay.peak] if pay else ["-"]
+            if bare:
+                amounts = [amount.replace("–", "– ") for amount in amounts]
+            rows.append([(amount, 0.0, "bold") for amount in amounts]
+                        + [(extra, 0.0, "normal") for extra in (pay.top if pay else None,
+                                                                pay.covers if pay and not table.eu_covers else None)
+                           if extra])
+        rows += [[(" → ".join(route) or "-", 0.0, "normal")] for route in column.routes]
+        rows.append([(skill, SKILL_INDENT_MM, "normal") for skill in column.skills])
+        rows += [[(tradeoff, 0.0, "normal")] for tradeoff in column.tradeoffs]
+        return rows
+
+    even = CAREERS_WIDTH / table.width
+    choices = range(int(-(-WIDTH_SPREAD[0] * even // 1)), int(WIDTH_SPREAD[1] * even) + 1)
+    heights = [{units: [sum(lines(text, table_mm * units / 100 - padding - indent, weight)
+                            for text, indent, weight in cell) for cell in cells(column)]
+                for units in choices} for column in table.columns]
+
+    best: tuple[float, float, tuple[int, ...]] | None = None
+    for head in product(choices, repeat=table.width - 1):
+        last = CAREERS_WIDTH - sum(head)
+        if last not in heights[-1]:
+            continue
+        units = (*head, last)
+        total = sum(map(max, zip(*(heights[index][unit] for index, unit in enumerate(units)), strict=True)))
+        candidate = (total, sum(abs(unit - even) for unit in units), units)
+        if best is None or candidate < best:
+            best = candidate
+    return tuple(float(unit) for unit in best[2]) if best else tuple(even for _ in table.columns)
 
 
 def _pay(pay: RegionSalary, text: Text, limit: float) -> Pay:
@@ -281,7 +355,7 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
     reviewed = max(career.as_of for career in careers)
     table = comparison(careers, text, limits)
     in_cells = limits["ladders"] == "cells"
-    if not in_cells and limits["chart_rows"] not in charts:
+    if limits["ladders"] == "chart" and limits["chart_rows"] not in charts:
         charts[limits["chart_rows"]] = ladders(careers, table, options, text, limits["chart_rows"])
     titles = text.join_list([career.title for career in careers])
     untranslated = [career.title for career in careers if career.lang != options.lang]
@@ -307,8 +381,10 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "tight": limits["tight"],
         "sources_line": limits["sources"] == "line",
         "widths": tuple(round(CAREERS_WIDTH * share, 2) for share in table.shares) if limits["widths"] == "text"
-        else (),
-        "ladders": None if in_cells else charts[limits["chart_rows"]],
+        else fitted_widths(table, options, limits["ladders"] != "chart" and options.page.small)
+        if limits["widths"] == "fit" else (),
+        "ladders": charts[limits["chart_rows"]] if limits["ladders"] == "chart" else None,
+        "bare": limits["ladders"] != "chart" and options.page.small,
         "shades": look(options.grayscale).palette[-2::-1] if in_cells else (),
         # Each career's O*NET interest code, a row of the table, and the credits the datasets ask for; not on
         # small paper, where the sheet has no line to spare.
