@@ -25,11 +25,10 @@ ladders move into the pay cells, a ladder above each career's amounts on its
 row's one scale, so the chart needs no room of its own (on small paper the
 amounts drop their level words, an open peak reads "$140K+" as its arrow
 says, and a range too wide for its column breaks after its dash); the columns
-take widths by the length of their text; the key skills go to two and each
-route keeps its last step.  Then the columns take the widths that make the
-table shortest, measured by breaking each cell's text into lines
-(``fitted_widths``), and last the pay cells drop their ladders: the amounts,
-entry above peak as the group's heading says, are all there as text.  The
+take the widths that make the table shortest, measured by breaking each
+cell's text into lines (``fitted_widths``); the key skills go to two and each
+route keeps its last step.  Last, the pay cells drop their ladders: the
+amounts, entry above peak as the group's heading says, are all there as text.  The
 rule never drops a row, a career or a region, and no type goes below
 ``booklet.render.thresholds``.  On small paper the sheet has no running head:
 the careers' names head the table on each page.
@@ -86,8 +85,8 @@ CAREERS_WIDTH = 84  # the careers' columns together, in % of the table (the row 
 EVERYTHING = {"chart_rows": True, "skills": 4, "tight": False, "sources": "cells", "route": None, "split": False,
               "clause": False, "widths": "even", "ladders": "chart"}
 GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"tight": True}, {"sources": "line"}, {"route": 3}, {"split": True},
-            {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "text"}, {"skills": 2}, {"route": 1},
-            {"widths": "fit"}, {"ladders": None})
+            {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "fit"}, {"skills": 2}, {"route": 1},
+            {"ladders": None})
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # The first sentence of a truth: up to a full stop, question or exclamation mark, or the Devanagari danda.
 _SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
@@ -144,17 +143,6 @@ class Comparison:
     @property
     def width(self) -> int:
         return len(self.columns)
-
-    @property
-    def shares(self) -> tuple[float, ...]:
-        """Each column's share of the careers' width by the length of its text, within ``WIDTH_SPREAD`` of even."""
-        lengths = [len(" ".join([column.career.field, column.career.overview.one_line,
-                                 column.career.quick_facts.entry_education, *column.skills, *column.tradeoffs,
-                                 *(step for route in column.routes for step in route)]))
-                   for column in self.columns]
-        low, high = (factor / self.width for factor in WIDTH_SPREAD)
-        shares = [min(max(length / sum(lengths), low), high) for length in lengths]
-        return tuple(share / sum(shares) for share in shares)
 
     @property
     def cited(self) -> list[tuple[tuple[Column, ...], tuple[str, ...]]]:
@@ -380,8 +368,7 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "split_rows": limits["split"],
         "tight": limits["tight"],
         "sources_line": limits["sources"] == "line",
-        "widths": tuple(round(CAREERS_WIDTH * share, 2) for share in table.shares) if limits["widths"] == "text"
-        else fitted_widths(table, options, limits["ladders"] != "chart" and options.page.small)
+        "widths": fitted_widths(table, options, limits["ladders"] != "chart" and options.page.small)
         if limits["widths"] == "fit" else (),
         "ladders": charts[limits["chart_rows"]] if limits["ladders"] == "chart" else None,
         "bare": limits["ladders"] != "chart" and options.page.small,
