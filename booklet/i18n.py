@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -58,6 +59,10 @@ def translations(lang: str) -> NullTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
+
+
+# A short amount as Text.money writes it: its currency symbol, its number, its unit ("₹", "2", " लाख").
+_AMOUNT = re.compile(r"(?P<symbol>\D*?)(?P<number>\d[\d.,]*)(?P<unit>\D*)")
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,16 @@ class Text:
         if high is None:
             return self._("%(amount)s and above", amount=self.money(low, currency))
         return f"{self.money(low, currency)}–{self.money(high, currency)}"
+
+    def money_span(self, low: int, high: int | None, currency: str) -> str:
+        """A range in the fewest characters, its unit said once when both ends share it: ₹2–6 लाख, $82.5–105.2K.
+
+        For a cell too narrow for "₹2 लाख–₹6 लाख" (a comparison of four careers on small paper).
+        """
+        first, last = (_AMOUNT.fullmatch(self.money(amount, currency)) for amount in (low, high or low))
+        if high is None or not (first and last) or first["unit"] != last["unit"]:
+            return self.money_range(low, high, currency)
+        return f"{first['symbol']}{first['number']}–{last['number']}{last['unit']}"
 
     def money_full(self, amount: float, currency: str) -> str:
         """Every digit, grouped as the currency's country groups them: ₹5,00,000, $67,240."""

@@ -269,7 +269,8 @@ def test_sources_are_named_once_with_the_careers_citing_them():
 
 
 # Four careers with long texts in the same rows, on small paper: before the last give-way steps (columns sized by
-# measuring their text, then the pay cells without their ladders) these ran a few lines onto a third page.
+# measuring their text, then the pay cells without their ladders, amounts with their unit once) these ran a few
+# lines onto a third page.
 CROWDED_FOUR = {
     ("product-manager", "electrician", "police-officer", "web-developer"): ("a5", "half-letter"),
     ("product-manager", "doctor", "armed-forces-officer", "data-scientist"): ("half-letter",),
@@ -289,7 +290,8 @@ def test_four_crowded_careers_fit_two_small_pages(tmp_path, capsys, slugs, paper
     for career in careers:
         assert career.title in text
         for pay in career.salary:  # every amount is still there, as the cell prints it without a ladder
-            assert _plain(Text().money(pay.levels.entry.min, pay.currency)) in text, (career.slug, pay.region)
+            entry = Text().money_span(pay.levels.entry.min, pay.levels.entry.max, pay.currency)
+            assert _plain(entry) in text, (career.slug, pay.region)
         for path in career.paths:  # each route keeps (at least) its last step, whole
             assert _plain(path.route[-1]).split()[-1] in text
     for label in ("India (₹)", "United States ($)", "Europe (€)", "Key skills", "Money", "Stability", "Sources"):

@@ -231,6 +231,10 @@ def test_numbers_dates_and_money_follow_the_locale():
     assert HINDI.money(12_000_000, "INR") == "₹1.2 क॰" or HINDI.money(12_000_000, "INR").endswith("करोड़")
     assert Text("en").money_full(500_000, "INR") == "₹5,00,000"
     assert Text("en").money(67_240, "USD") == "$67.2K"
+    # A range's unit once where both ends share it (a narrow comparison cell), else both amounts whole.
+    assert HINDI.money_span(200_000, 600_000, "INR") == "₹2–6\u00a0लाख"
+    assert Text("en").money_span(82_500, 105_200, "USD") == "$82.5–105.2K"
+    assert Text("en").money_span(900_000, 12_000_000, "INR") == "₹9L–₹1.2Cr"
     assert HINDI.years_span(1, 1) != Text("en").years_span(1, 1) and Text("en").years_span(1, 1) == "1 yr"
     assert Text("en").years_span(2, 2) == "2 yrs" and Text("en").years_span(2, 4) == "2–4 yrs"
     import datetime as dt

@@ -23,13 +23,14 @@ the careers), each trade-off keeps the clause before its first colon,
 semicolon or dash, and each route keeps its last two steps.  Then the salary
 ladders move into the pay cells, a ladder above each career's amounts on its
 row's one scale, so the chart needs no room of its own (on small paper the
-amounts drop their level words, an open peak reads "$140K+" as its arrow
-says, and a range too wide for its column breaks after its dash); the columns
-take the widths that make the table shortest, measured by breaking each
-cell's text into lines (``fitted_widths``); the key skills go to two and each
-route keeps its last step.  Last, the pay cells drop their ladders: the
-amounts, entry above peak as the group's heading says, are all there as text.  The
-rule never drops a row, a career or a region, and no type goes below
+amounts drop their level words, a range says its unit once, "₹2–6L", an open
+peak reads "$140K+" as its arrow says, and a range too wide for its column
+breaks after its dash); the columns take the widths that make the table
+shortest, measured by breaking each cell's text into lines
+(``fitted_widths``); the key skills go to two and each route keeps its last
+step.  Last, the pay cells drop their ladders: the amounts, entry above peak
+as the group's heading says, are all there as text.  The rule never drops a
+row, a career or a region, and no type goes below
 ``booklet.render.thresholds``.  On small paper the sheet has no running head:
 the careers' names head the table on each page.
 
@@ -38,9 +39,10 @@ random fours, 60 random twos and threes: in English, sheets of two, three or
 four careers end within ``MAX_PAGES`` on every paper, but for a rare four on
 half-letter (civil services officer, product manager, machine learning
 engineer and cybersecurity analyst: two lines over); in Hindi, every set of
-the translated careers does.  A sheet of four untranslated careers in a Hindi
-edition (English text under Hindi labels and amounts in lakh) often does not.
-Such a sheet runs on to another page and the command says so (``too_long``).
+the translated careers does.  A Hindi sheet of four careers mostly not yet
+translated (English text under Hindi labels, amounts in हज़ार and लाख) is
+longer: on A5 about one in ten of those sets runs over, on half-letter, the
+narrowest paper, about half.  Such a sheet runs on to another page and the command says so (``too_long``).
 """
 
 from __future__ import annotations
@@ -116,7 +118,8 @@ class Pay:
     estimate: bool
     rungs: tuple[tuple[int, float, float], ...]  # the ladder on its row's one scale: (level, left %, width %)
     arrow: float | None  # where the open top band's arrow starts (%); None when the peak has a top
-    peak_short: str  # beside a ladder, an open peak as its arrow says it: "$140K+"
+    entry_short: str  # in a bare cell (small paper, no level words): its unit once, "₹2–6 लाख"
+    peak_short: str  # in a bare cell: an open peak as its arrow says it, "$140K+", else its unit once
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,7 @@ def fitted_widths(table: Comparison, options: Options, bare: bool) -> tuple[floa
                 [(career.overview.one_line, 0.0, "normal")],
                 [(career.quick_facts.entry_education, 0.0, "normal")]]
         for pay in column.pays:
-            amounts = [pay.entry, pay.peak_short if bare else pay.peak] if pay else ["-"]
+            amounts = ([pay.entry_short, pay.peak_short] if bare else [pay.entry, pay.peak]) if pay else ["-"]
             if bare:
                 amounts = [amount.replace("–", "– ") for amount in amounts]
             rows.append([(amount, 0.0, "bold") for amount in amounts]
@@ -240,7 +243,9 @@ def _pay(pay: RegionSalary, text: Text, limit: float) -> Pay:
         rungs=tuple((level, _percent(start, limit), _percent(stop - start, limit))
                     for level, start, stop, _open in bands if stop > start),
         arrow=next((_percent(stop, limit) for _level, _start, stop, is_open in bands if is_open), None),
-        peak_short=money(levels.peak.min, pay.currency) + "+" if levels.peak.max is None else peak,
+        entry_short=text.money_span(levels.entry.min, levels.entry.max, pay.currency),
+        peak_short=money(levels.peak.min, pay.currency) + "+" if levels.peak.max is None
+        else text.money_span(levels.peak.min, levels.peak.max, pay.currency),
     )
 
 
@@ -346,7 +351,6 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
     if limits["ladders"] == "chart" and limits["chart_rows"] not in charts:
         charts[limits["chart_rows"]] = ladders(careers, table, options, text, limits["chart_rows"])
     titles = text.join_list([career.title for career in careers])
-    untranslated = [career.title for career in careers if career.lang != options.lang]
     return {
         "options": options,
         "text": text,
@@ -363,8 +367,9 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "reviewed": text.date(reviewed),
         "money_note": money_note([pay.currency for career in careers for pay in career.salary], text),
         "estimates": any(pay.estimate for career in careers for pay in career.salary),
-        "untranslated": text._("Not yet translated into your language, so shown in English: %(careers)s.",
-                               careers=text.join_list(untranslated)) if untranslated else "",
+        # The careers in English are plain to see in their own script: the note need not name them again.
+        "untranslated": text._("Careers shown in English are not yet translated into your language.")
+        if any(career.lang != options.lang for career in careers) else "",
         "split_rows": limits["split"],
         "tight": limits["tight"],
         "sources_line": limits["sources"] == "line",
