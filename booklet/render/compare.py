@@ -42,7 +42,8 @@ engineer and cybersecurity analyst: two lines over); in Hindi, every set of
 the translated careers does.  A Hindi sheet of four careers mostly not yet
 translated (English text under Hindi labels, amounts in हज़ार and लाख) is
 longer: on A5 about one in ten of those sets runs over, on half-letter, the
-narrowest paper, about half.  Such a sheet runs on to another page and the command says so (``too_long``).
+narrowest paper, about half.  Such a sheet runs on to another page and the
+command says so (``too_long``).
 """
 
 from __future__ import annotations
