@@ -115,9 +115,13 @@ def _fitted_front(renderer: Renderer, collection: Collection, careers: list[Care
     if not front["comparisons"]:
         return front
     text = Text(options.lang)
+    tried = None
     for limits in (None, *COMPARE_LIMITS[1:]):
         trial = front if limits is None else {
             **front, "comparisons": [comparison(group, text, limits) for group in groups(careers)]}
+        if trial["comparisons"] == tried:  # a step of the sheet's own layout (its chart, its margins): same tables
+            continue
+        tried = trial["comparisons"]
         if not short_pages(renderer.layout(render_html("collection.html.j2", trial)), options.page.small)[0]:
             return trial
     return front

@@ -78,7 +78,9 @@ from booklet.render.pdf import Renderer
 MIN_COMPARED, MAX_COMPARED = 2, 4
 MAX_PAGES = 2
 SHORT_ROW_MM = 5.0  # a chart row when room is short
-SIDE_MM = {True: 10.0}  # a sheet's side margins on small paper (templates/css/paper/small.css: @page compare)
+# A sheet's side margins on small paper, and at the last give-way step (templates/css/paper/small.css:
+# @page compare, @page compare-narrow); on A4 and Letter the booklet's.
+SIDE_MM = {"normal": 10.0, "narrow": 7.0}
 CURRENCY_SYMBOLS = {"INR": "₹", "USD": "$", "EUR": "€"}
 WIDTH_SPREAD = (0.75, 1.35)  # a column sized by its text: from this much of an even share to this much
 TABLE_PT = 8.5  # the table's type once it is set tight (compare.css, paper/small.css)
@@ -86,10 +88,10 @@ CELL_PADDING_MM = {False: 3.0, True: 1.5}  # a cell's right padding, set tight, 
 SKILL_INDENT_MM = 3.0  # a key skill's bullet (compare.css ul.skills li)
 CAREERS_WIDTH = 84  # the careers' columns together, in % of the table (the row labels: compare.css col.label)
 EVERYTHING = {"chart_rows": True, "skills": 4, "tight": False, "sources": "cells", "route": None, "split": False,
-              "clause": False, "widths": "even", "ladders": "chart"}
+              "clause": False, "widths": "even", "ladders": "chart", "margins": "normal"}
 GIVE_WAY = ({"chart_rows": False}, {"skills": 3}, {"tight": True}, {"sources": "line"}, {"route": 3}, {"split": True},
             {"clause": True}, {"route": 2}, {"ladders": "cells"}, {"widths": "fit"}, {"skills": 2}, {"route": 1},
-            {"ladders": None})
+            {"ladders": None}, {"margins": "narrow"})
 LIMITS = tuple(accumulate(GIVE_WAY, lambda limits, step: {**limits, **step}, initial=EVERYTHING))
 # The first sentence of a truth: up to a full stop, question or exclamation mark, or the Devanagari danda.
 _SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
@@ -162,7 +164,7 @@ class Comparison:
                 for indexes in sorted(grouped, key=bool)]  # the sources of every career first
 
 
-def fitted_widths(table: Comparison, options: Options, bare: bool) -> tuple[float, ...]:
+def fitted_widths(table: Comparison, options: Options, bare: bool, margins: str = "normal") -> tuple[float, ...]:
     """Each career's column width (% of the table) that makes the table shortest, by measuring its text.
 
     Every cell is broken into lines at its words in the table's type (``TABLE_PT``) for each width a column
@@ -174,7 +176,7 @@ def fitted_widths(table: Comparison, options: Options, bare: bool) -> tuple[floa
     from booklet.charts.style import text_width_mm
 
     paper = options.page
-    table_mm = paper.width_mm - 2 * SIDE_MM[paper.small] if paper.small in SIDE_MM else paper.text_width_mm
+    table_mm = table_width_mm(options, margins)
     padding = CELL_PADDING_MM[paper.small]
     space = text_width_mm("a b", TABLE_PT) - text_width_mm("ab", TABLE_PT)
 
@@ -322,6 +324,12 @@ def file_name(careers: list[Career]) -> str:
     return "compare-" + "-".join(career.slug for career in careers) + ".pdf"
 
 
+def table_width_mm(options: Options, margins: str = "normal") -> float:
+    """The width of a sheet's table and chart: the page between its side margins (``SIDE_MM`` on small paper)."""
+    paper = options.page
+    return paper.width_mm - 2 * SIDE_MM[margins] if paper.small else paper.text_width_mm
+
+
 def ladders(careers: list[Career], table: Comparison, options: Options, text: Text,
             chart_rows: bool = True) -> Figure:
     """The salary ladders: a panel a region of the table, every career with pay there on its axis."""
@@ -330,9 +338,7 @@ def ladders(careers: list[Career], table: Comparison, options: Options, text: Te
         pays = [next((pay for pay in career.salary if pay.region == code), None) for career in careers]
         currency = next(pay.currency for pay in pays if pay is not None)
         panels.append((text.region(code), currency, pays))
-    paper = options.page
-    width = paper.width_mm - 2 * SIDE_MM[paper.small] if paper.small in SIDE_MM else paper.text_width_mm
-    chart = ladders_chart([career.title for career in careers], panels, width,
+    chart = ladders_chart([career.title for career in careers], panels, table_width_mm(options),
                           look=look(options.grayscale), text=text, row_mm=ROW_MM if chart_rows else SHORT_ROW_MM)
     return _figure(chart)
 
@@ -374,8 +380,9 @@ def sheet_context(careers: list[Career], options: Options, limits: dict[str, Any
         "split_rows": limits["split"],
         "tight": limits["tight"],
         "sources_line": limits["sources"] == "line",
-        "widths": fitted_widths(table, options, limits["ladders"] != "chart" and options.page.small)
+        "widths": fitted_widths(table, options, limits["ladders"] != "chart" and options.page.small, limits["margins"])
         if limits["widths"] == "fit" else (),
+        "narrow": limits["margins"] == "narrow" and options.page.small,
         "ladders": charts[limits["chart_rows"]] if limits["ladders"] == "chart" else None,
         "bare": limits["ladders"] != "chart" and options.page.small,
         "shades": look(options.grayscale).palette[-2::-1] if in_cells else (),
