@@ -292,3 +292,17 @@ def test_a_character_no_shipped_font_draws_is_an_error_in_check_and_build(tmp_pa
     assert re.search(rf"chef\.yaml:{line}:\d+: error missing-glyph: .*title", out), out
     status, _out, err = invoke(capsys, "build", "chef", "--content", str(content), "--output", str(tmp_path / "out"))
     assert status == 2 and "missing-glyph" in err and not (tmp_path / "out" / "chef.pdf").exists()
+
+
+def test_checking_a_career_checks_its_translations_too(tmp_path, capsys):
+    """An editor who checks "electrician" after changing it hears that its Hindi edition is now behind."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "careers", content / "careers")
+    profile = content / "careers" / "electrician.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Skilled trades", "Skilled trade", 1),
+                       encoding="utf-8")
+    status, out, _err = invoke(capsys, "check", "electrician", "--content", str(content))
+    assert status == 2 and "hi/electrician.yaml:5:1: error translation-stale" in out, out
+    assert out.strip().endswith("1 profile(s) and 1 translation(s) checked: 1 error(s), 0 warning(s)"), out
+    status, out, _err = invoke(capsys, "check", "chef", "--content", str(content))  # no translation: none checked
+    assert status == 0 and out.strip().endswith("1 profile(s) checked: 0 error(s), 0 warning(s)"), out

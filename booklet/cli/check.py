@@ -95,6 +95,8 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
           quick: bool, workers: int) -> None:
     """Validate and lint PATHS: profile, collection or brand files, or slugs (default: every career and collection).
 
+    A career's translations are checked with it.
+
     Each finding is one line, path:line:column: severity rule-id: message,
     then a summary. Exit status: 0 no errors (warnings allowed), 1 warnings
     with --strict, 2 errors.
@@ -116,6 +118,9 @@ def check(paths: tuple[str, ...], content: Path, output_format: str, strict: boo
             translations.append(path)
         else:
             careers.append(path)
+            if paths:  # a career named brings its translations: an editor checking "doctor" means every edition
+                translations += [found for found in translations_of(path.parent) if found.stem == path.stem]
+    translations = list({path.resolve(): path for path in translations}.values())  # named and brought: once
     inputs = Inputs()
     catalog = all_profiles(content)
     reports = check_paths(careers, catalog, inputs=inputs)
