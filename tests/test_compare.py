@@ -274,6 +274,9 @@ def test_sources_are_named_once_with_the_careers_citing_them():
 CROWDED_FOUR = {
     ("product-manager", "electrician", "police-officer", "web-developer"): ("a5", "half-letter"),
     ("product-manager", "doctor", "armed-forces-officer", "data-scientist"): ("half-letter",),
+    # Two lines over until the last step, side margins of 7 mm on small paper.
+    ("civil-services-officer", "product-manager", "machine-learning-engineer", "cybersecurity-analyst"):
+        ("half-letter",),
 }
 
 
@@ -296,3 +299,15 @@ def test_four_crowded_careers_fit_two_small_pages(tmp_path, capsys, slugs, paper
             assert _plain(path.route[-1]).split()[-1] in text
     for label in ("India (₹)", "United States ($)", "Europe (€)", "Key skills", "Money", "Stability", "Sources"):
         assert label in text, label
+
+
+@pytest.mark.parametrize("paper", ["a5", "half-letter"])
+def test_four_untranslated_careers_fit_two_small_pages_of_a_hindi_sheet(tmp_path, capsys, paper):
+    """Untranslated careers print in English under Hindi labels and amounts (हज़ार, लाख): a longer sheet, which
+    ran onto a third page before its ranges said their unit once and its side margins could narrow."""
+    target = tmp_path / "sheet.pdf"
+    code, _out, err = invoke(capsys, "compare", "airline-pilot", "psychologist", "biotechnologist",
+                             "environmental-scientist", "--lang", "hi", "--paper", paper, "--content", str(CONTENT),
+                             "--output", str(target))
+    assert code == 0 and "note:" not in err, err
+    assert len(PdfReader(target).pages) == 2
