@@ -17,7 +17,7 @@ booklet: $(READY)
 test: $(READY)
 	$(VENV)/bin/pytest
 
-# Every career and translation on every paper in every format through the layout check (about 12 minutes
+# Every career and translation on every paper in every format through the layout check (about 15 minutes
 # on two cores; the suite itself lays each out once, in rotation).
 layout-sweep: $(READY)
 	BOOKLET_FULL_SWEEP=1 $(VENV)/bin/pytest tests/test_layout_catalog.py

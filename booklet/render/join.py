@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from booklet.render.pdf_writer import PdfWriter, entries, serialize, spell
@@ -83,11 +83,8 @@ def write_joined(handle: BinaryIO, pdfs: Iterable[bytes], meta: dict[str, Any], 
     import pikepdf  # joins are for rosters and very large collections; keep it off every build's start-up
 
     writer = PdfWriter(handle)
-    pages_root, document = writer.reserve(), writer.reserve()
-    page_numbers: list[int] = []
-    elements: list[int] = []  # one Part element a part, when the parts are tagged
-    parent_tree: list[bytes] = []
-    next_key, tagged, language, intents = 0, None, pikepdf.String("en"), None
+    joined = _Joined(writer, pages_root=writer.reserve(), document=writer.reserve(), language=pikepdf.String("en"))
+    tagged = None
     skeleton = pikepdf.new()
     try:
         for number, pdf in enumerate(pdfs):
@@ -101,26 +98,38 @@ def write_joined(handle: BinaryIO, pdfs: Iterable[bytes], meta: dict[str, Any], 
                 _explicit_destinations(source)
                 for page in source.pages:
                     _inherit(page.obj)
-                    copy.numbers[page.obj.Parent.objgen] = pages_root
-                    page_numbers.append(copy.number_of(page.obj))
+                    copy.numbers[page.obj.Parent.objgen] = joined.pages_root
+                    joined.pages.append(copy.number_of(page.obj))
                 if tagged:
-                    element = writer.reserve()
-                    elements.append(element)
-                    next_key = _graft_structure(copy, source, element, document, parent_tree, next_key)
+                    _graft_structure(copy, source, joined)
                 if number == 0:
-                    language = source.Root.get("/Lang", language)
+                    joined.language = source.Root.get("/Lang", joined.language)
                     if "/OutputIntents" in source.Root:
-                        intents = writer.reserve()
-                        writer.object(intents, spell(source.Root.OutputIntents, copy.number_of))
+                        joined.intents = writer.reserve()
+                        writer.object(joined.intents, spell(source.Root.OutputIntents, copy.number_of))
                     if "/Metadata" in source.Root:
                         skeleton.Root.Metadata = skeleton.make_stream(source.Root.Metadata.read_bytes(),
                                                                       Type=pikepdf.Name.Metadata,
                                                                       Subtype=pikepdf.Name.XML)
                 copy.drain()
-        _write_document(writer, skeleton, page_numbers, pages_root, document, elements, parent_tree, next_key,
-                        intents, language, meta, outline, labels)
+        _write_document(joined, skeleton, meta, outline, labels)
     finally:
         skeleton.close()
+
+
+@dataclass
+class _Joined:
+    """What the joined file's own objects need of the parts written so far: numbers, not objects."""
+
+    writer: PdfWriter
+    pages_root: int
+    document: int  # the Document structure element
+    language: Any
+    pages: list[int] = field(default_factory=list)  # every page, in order
+    parts: list[int] = field(default_factory=list)  # each part's Part element, when the parts are tagged
+    parent_tree: list[bytes] = field(default_factory=list)  # "key N 0 R", a page's or annotation's elements
+    next_key: int = 0
+    intents: int | None = None  # the first part's output intents
 
 
 class _Copy:
@@ -194,17 +203,18 @@ def _inherit(page) -> None:
         node = node.get("/Parent")
 
 
-def _graft_structure(copy: _Copy, source, element: int, document: int, parent_tree: list[bytes],
-                     offset: int) -> int:
-    """Write one part's structure tree as the ``Part`` element ``element``, its parent-tree keys shifted by ``offset``.
+def _graft_structure(copy: _Copy, source, joined: _Joined) -> None:
+    """Write one part's structure tree as a ``Part`` element, its parent-tree keys shifted past the parts before.
 
-    Returns the next free key.  Pages and annotations carry the keys
-    (``StructParents``, ``StructParent``) that index the parent tree; their
-    values are written as objects of their own, so that only a reference to
-    each stays in memory until the joined parent tree is written.
+    Pages and annotations carry the keys (``StructParents``, ``StructParent``)
+    that index the parent tree; their values are written as objects of their
+    own, so that only a reference to each stays in memory until the joined
+    parent tree is written.
     """
     import pikepdf
 
+    element, offset = copy.writer.reserve(), joined.next_key
+    joined.parts.append(element)
     tree = source.Root.StructTreeRoot
     copy.numbers[tree.objgen] = element
     kids = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
@@ -219,7 +229,8 @@ def _graft_structure(copy: _Copy, source, element: int, document: int, parent_tr
         # A marked-content id straight under the document names no page to belong to: left out.
         children += [serialize(item, copy.number_of) for item in inner
                      if isinstance(item, pikepdf.Object) and item.is_indirect]
-    copy.writer.object(element, b"<</Type/StructElem/S/Part/P %d 0 R/K[%s]>>" % (document, b" ".join(children)))
+    copy.writer.object(element, b"<</Type/StructElem/S/Part/P %d 0 R/K[%s]>>" % (joined.document,
+                                                                                 b" ".join(children)))
     for page in source.pages:
         if "/StructParents" in page.obj:
             page.obj.StructParents = int(page.obj.StructParents) + offset
@@ -235,37 +246,37 @@ def _graft_structure(copy: _Copy, source, element: int, document: int, parent_tr
         else:
             reference = copy.writer.reserve()
             copy.writer.object(reference, spell(value, copy.number_of))
-        parent_tree.append(b"%d %d 0 R" % (key + offset, reference))
+        joined.parent_tree.append(b"%d %d 0 R" % (key + offset, reference))
         highest = max(highest, key)
-    return offset + highest + 1
+    joined.next_key = offset + highest + 1
 
 
-def _write_document(writer: PdfWriter, skeleton, page_numbers: list[int], pages_root: int, document: int,
-                    elements: list[int], parent_tree: list[bytes], next_key: int, intents: int | None,
-                    language, meta: dict[str, Any], outline: list[Bookmark], labels: list[PageLabel] | None) -> None:
+def _write_document(joined: _Joined, skeleton, meta: dict[str, Any], outline: list[Bookmark],
+                    labels: list[PageLabel] | None) -> None:
     """The joined file's own objects: page tree, structure root, and the skeleton's catalog, outline and info."""
     import pikepdf
 
-    writer.object(pages_root, b"<</Type/Pages/Count %d/Kids[%s]>>" % (
-        len(page_numbers), b" ".join(b"%d 0 R" % number for number in page_numbers)))
+    writer = joined.writer
+    writer.object(joined.pages_root, b"<</Type/Pages/Count %d/Kids[%s]>>" % (
+        len(joined.pages), b" ".join(b"%d 0 R" % number for number in joined.pages)))
     copy = _Copy(writer)
-    for number in page_numbers:
+    for number in joined.pages:
         skeleton.add_blank_page()
         copy.numbers[skeleton.pages[-1].obj.objgen] = number
-    copy.numbers[skeleton.Root.Pages.objgen] = pages_root
-    tagged = bool(elements)
+    copy.numbers[skeleton.Root.Pages.objgen] = joined.pages_root
+    tagged = bool(joined.parts)
     if tagged:
         root, tree = writer.reserve(), writer.reserve()
         writer.object(root, b"<</Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d>>" % (
-            document, tree, next_key))
-        writer.object(document, b"<</Type/StructElem/S/Document/P %d 0 R/K[%s]>>" % (
-            root, b" ".join(b"%d 0 R" % element for element in elements)))
-        writer.object(tree, b"<</Nums[%s]>>" % b" ".join(parent_tree))
+            joined.document, tree, joined.next_key))
+        writer.object(joined.document, b"<</Type/StructElem/S/Document/P %d 0 R/K[%s]>>" % (
+            root, b" ".join(b"%d 0 R" % element for element in joined.parts)))
+        writer.object(tree, b"<</Nums[%s]>>" % b" ".join(joined.parent_tree))
         skeleton.Root.StructTreeRoot = skeleton.make_indirect(pikepdf.Dictionary())
         copy.numbers[skeleton.Root.StructTreeRoot.objgen] = root
-    if intents is not None:
+    if joined.intents is not None:
         skeleton.Root.OutputIntents = skeleton.make_indirect(pikepdf.Array())
-        copy.numbers[skeleton.Root.OutputIntents.objgen] = intents
+        copy.numbers[skeleton.Root.OutputIntents.objgen] = joined.intents
     with skeleton.open_outline() as tree:
         tree.root.extend(_outline_item(bookmark) for bookmark in outline)
     if labels:
@@ -286,7 +297,7 @@ def _write_document(writer: PdfWriter, skeleton, page_numbers: list[int], pages_
             xmp["dc:title"] = meta["title"]
             xmp["dc:description"] = meta["description"]
             xmp["pdf:Producer"] = str(skeleton.docinfo["/Producer"])
-    skeleton.Root.Lang = language
+    skeleton.Root.Lang = joined.language
     skeleton.Root.MarkInfo = pikepdf.Dictionary(Marked=tagged)
     skeleton.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     catalog, info = copy.number_of(skeleton.Root), copy.number_of(skeleton.trailer.Info)
