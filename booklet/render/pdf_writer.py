@@ -4,7 +4,7 @@ qpdf (under pikepdf) builds the whole file it writes in memory, about 1.5 kB
 an object; a tagged booklet has thousands of objects (most of them
 structure elements), so a class pack joined that way grew by some 9 MB a
 student.  This writer puts each object in the file as soon as it is given:
-what stays behind is 7 bytes of cross-reference a object.  Objects other
+what stays behind is 7 bytes of cross-reference an object.  Objects other
 than streams are gathered into compressed object streams and the
 cross-reference is itself a compressed stream (PDF 1.5), so the file is as
 small as qpdf's.  pikepdf still reads the parts and spells every value.
@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, BinaryIO
 
 OBJECTS_PER_STREAM = 100  # as qpdf groups them
-_ROW = struct.Struct(">BIH")  # one cross-reference entry: type, offset or object stream, generation or index
+_ROW = struct.Struct(">BIH")  # a cross-reference entry: type, offset (files up to 4 GB) or object stream, index
 
 
 def serialize(value: Any, number_of: Callable[[Any], int]) -> bytes:
