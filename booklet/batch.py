@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from booklet import gc_policy
+from booklet import gc_policy, stopping
 from booklet.content.collection import Collection
 from booklet.content.model import Career
 from booklet.errors import BookletError
@@ -264,7 +264,9 @@ def run_all(
 
     A worker that dies (a crash, the OOM killer) breaks a process pool and
     every job still in it.  Those jobs are then retried one at a time, each in
-    a fresh single-worker pool, so only the job that really crashes fails.
+    a fresh single-worker pool, so only the job that really crashes fails;
+    unless the user has asked to stop (``stopping``), when the workers died of
+    the same Ctrl-C and the run stops.
     """
     pending = {executor.submit(work, job): job for job in jobs}
     orphans: list[Job] = []
@@ -272,6 +274,8 @@ def run_all(
         try:
             yield future.result()
         except BrokenProcessPool:
+            if stopping.requested():  # the workers died of the user's Ctrl-C, not of a crash
+                raise KeyboardInterrupt from None
             orphans.append(pending[future])
     for job in sorted(orphans, key=lambda job: job.name):
         with process_pool(1) as alone:

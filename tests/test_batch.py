@@ -117,6 +117,20 @@ def test_a_crashed_worker_fails_only_its_job():
     assert outcomes["chef.pdf"].pdf == b"%PDF-fake" and outcomes["lawyer.pdf"].error is None
 
 
+def test_a_pool_broken_after_ctrl_c_stops_the_run_instead_of_rebuilding_its_jobs(monkeypatch):
+    """Ctrl-C kills the workers too: if the build's own KeyboardInterrupt was lost on its way up (a finaliser
+    swallows it), the broken pool must not be taken for a crash and every job rebuilt one at a time."""
+    import threading
+
+    from booklet import stopping
+
+    monkeypatch.setattr(stopping, "_requested", threading.Event())
+    stopping.request()
+    jobs = [Job(f"{slug}.pdf", (), Options()) for slug in CAREERS]
+    with process_pool(2) as pool, pytest.raises(KeyboardInterrupt):
+        list(run_all(jobs, pool, work=crash_on_electrician))
+
+
 def collector_state(_job) -> tuple[tuple[int, int, int], int]:
     return gc.get_threshold(), gc.get_freeze_count()
 

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from booklet import gc_policy
+from booklet import gc_policy, stopping
 from booklet.cli.brand import brand
 from booklet.cli.build import build
 from booklet.cli.check import check
@@ -52,7 +52,9 @@ cli.add_command(match)
 
 
 def _stop(signum, frame) -> None:
-    raise KeyboardInterrupt  # a TERM stops a build as cleanly as Ctrl-C does
+    """Ctrl-C or TERM: stop the run (and say so first, in case the interrupt is lost on its way up)."""
+    stopping.request()
+    raise KeyboardInterrupt
 
 
 def run(args: list[str] | None = None) -> int:
@@ -77,5 +79,6 @@ def run(args: list[str] | None = None) -> int:
 def main() -> None:
     """The ``booklet`` executable: this process renders, so it takes the rendering GC policy and TERM as Ctrl-C."""
     gc_policy.for_rendering()
+    signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     sys.exit(run())
